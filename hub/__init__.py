@@ -1,0 +1,1 @@
+"""Command-line tooling for the hub; `tasks.py` is the way in."""

@@ -1,0 +1,101 @@
+"""Build the hub with Pelican, all-or-nothing.
+
+Pelican logs many content errors and carries on with exit status 0. Here every
+warning and error logged during the build is collected; any error fails the
+build, and all of them are listed at once. The site is built into a staging
+folder that replaces the output folder only when the build succeeded, so a
+failed build never damages the last good site.
+"""
+
+import logging
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pelican import Pelican
+from pelican.settings import read_settings
+
+
+@dataclass
+class BuildResult:
+    errors: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def ok(self):
+        return not self.errors
+
+
+class _Collector(logging.Handler):
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.records = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+
+def build(settings_file="pelicanconf.py", output=None, overrides=None):
+    """Build the site; swap it into `output` only if there were no errors."""
+    settings = read_settings(settings_file, override=overrides or {})
+    target = Path(output or settings["OUTPUT_PATH"])
+    staging = target.with_name(target.name + ".staging")
+    shutil.rmtree(staging, ignore_errors=True)
+    result = run_pelican(settings | {"OUTPUT_PATH": str(staging.resolve())})
+    if result.ok:
+        _swap_in(staging, target)
+    else:
+        shutil.rmtree(staging, ignore_errors=True)
+    return result
+
+
+def check(settings_file="pelicanconf.py", overrides=None):
+    """Run every check of a full build, keeping no output."""
+    with tempfile.TemporaryDirectory(prefix="hub-check-") as scratch:
+        settings = read_settings(settings_file, override=overrides or {})
+        return run_pelican(settings | {"OUTPUT_PATH": scratch})
+
+
+def run_pelican(settings):
+    collector = _Collector()
+    root = logging.getLogger()
+    root.addHandler(collector)
+    started = time.perf_counter()
+    try:
+        Pelican(settings).run()
+    except Exception as error:  # any crash is one more problem to list
+        logging.getLogger("hub.build").error("The build stopped: %s", error)
+    finally:
+        root.removeHandler(collector)
+    result = BuildResult(seconds=time.perf_counter() - started)
+    for record in collector.records:
+        found = result.errors if record.levelno >= logging.ERROR else result.warnings
+        found.append(record.getMessage())
+    return result
+
+
+def _swap_in(staging, target):
+    previous = target.with_name(target.name + ".previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    if target.exists():
+        target.rename(previous)
+    staging.rename(target)
+    shutil.rmtree(previous, ignore_errors=True)
+
+
+def summary(result):
+    """The lines an editor reads after a build or check."""
+    lines = [f"warning: {message}" for message in result.warnings]
+    lines += [f"error: {message}" for message in result.errors]
+    if result.ok:
+        lines.append(f"Built in {result.seconds:.1f}s with no errors.")
+    else:
+        count = len(result.errors)
+        lines.append(
+            f"Failed: {count} error{'s' if count != 1 else ''}; nothing was published. "
+            "Fix each one above, then run the build again."
+        )
+    return lines

@@ -1,0 +1,91 @@
+"""Settings for building and previewing the hub locally."""
+
+SITENAME = "Impact Guru Knowledge Hub"
+SITEURL = ""
+AUTHOR = "Impact Guru Editorial Team"
+PUBLISHER = "Impact Guru Ltd"
+DEFAULT_EDITOR = "mike-harrison"
+TIMEZONE = "Europe/London"
+DEFAULT_LANG = "en-GB"
+
+
+def long_date(moment):
+    """31 March 2026, as GOV.UK writes dates."""
+    return f"{moment.day} {moment:%B %Y}"
+
+
+JINJA_FILTERS = {"long_date": long_date}
+
+PATH = "content"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages", "products"]
+STATIC_PATHS = ["images"]
+HUB_DATA_PATH = "data"
+OUTPUT_PATH = "output"
+THEME = "theme"
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["content_model"]
+
+# The "next review due" date, when an article does not set review_by.
+REVIEW_PERIOD_MONTHS = 12
+
+# Slugs come from file names; the URL is the slug.
+SLUGIFY_SOURCE = "basename"
+USE_FOLDER_AS_CATEGORY = False
+ARTICLE_URL = "{slug}/"
+ARTICLE_SAVE_AS = "{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+CATEGORY_URL = "topics/{slug}/"
+CATEGORY_SAVE_AS = "topics/{slug}/index.html"
+DIRECT_TEMPLATES = ["index"]
+DEFAULT_PAGINATION = False
+# Topics are the only listing pages; no tag, author or archive pages.
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+DRAFT_SAVE_AS = "drafts/{slug}/index.html"
+DRAFT_URL = "drafts/{slug}/"
+
+# Future-dated articles stay unpublished until their date.
+WITH_FUTURE_DATES = False
+
+# Summaries are plain text, escaped by the templates; only the body is Markdown.
+FORMATTED_FIELDS = []
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {},
+        "markdown.extensions.smarty": {},
+    },
+    "output_format": "html5",
+}
+JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
+
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+
+# Wording the theme shows on every page.
+HUB_NAME = "Hub"
+HUB_INDEX_TITLE = "Knowledge Hub Index"
+SITE_DESCRIPTION = (
+    "Practical guidance on tenders, CQC inspection and contract delivery "
+    "for NHS and social care providers."
+)
+QUOTE_PAGE_URL = "quote/"
+FOOTER_LINKS = [
+    ("About", "about/"),
+    ("Contact", "contact/"),
+    ("Privacy notice", "privacy/"),
+    ("Accessibility statement", "accessibility/"),
+]

@@ -1,0 +1,139 @@
+"""The hub's content model: YAML front-matter, site data and validation.
+
+Reads every Markdown file with `HubMarkdownReader`, loads the topics, products
+and people once per build, then resolves and checks the slugs that articles
+use. Each mistake is reported through `problems.report`.
+"""
+
+from collections import defaultdict
+
+from pelican import signals
+from pelican.urlwrappers import Category
+
+from .problems import did_you_mean, display_path, report
+from .reader import HubMarkdownReader
+from .site_data import load_site_data
+
+DEFAULTS = {
+    "HUB_DATA_PATH": "data",
+    "REVIEW_PERIOD_MONTHS": 12,
+    "DEFAULT_EDITOR": None,
+}
+# Every list of content a generator keeps, published or not.
+CONTENT_LISTS = (
+    "articles",
+    "drafts",
+    "hidden_articles",
+    "pages",
+    "hidden_pages",
+    "draft_pages",
+)
+
+
+def check_settings(pelican):
+    settings = pelican.settings
+    for key, default in DEFAULTS.items():
+        settings.setdefault(key, default)
+    months = settings["REVIEW_PERIOD_MONTHS"]
+    if not isinstance(months, int) or isinstance(months, bool) or months < 1:
+        raise ValueError(
+            f"REVIEW_PERIOD_MONTHS must be a whole number of months, got {months!r}"
+        )
+
+
+def use_hub_reader(readers):
+    for extension in ("md", "markdown", "mkd", "mdown"):
+        readers.reader_classes[extension] = HubMarkdownReader
+
+
+def load_data(generator):
+    settings = generator.settings
+    data_path = f"{settings['PATH']}/{settings['HUB_DATA_PATH']}"
+    site_data = load_site_data(data_path)
+    editor = settings["DEFAULT_EDITOR"]
+    if editor is not None and editor not in site_data.people:
+        report(
+            f"{data_path}/people.yml",
+            "DEFAULT_EDITOR",
+            f"the settings name editor '{editor}', who is not in the people data",
+            did_you_mean(editor, site_data.people),
+        )
+    generator.context["site_data"] = site_data
+
+
+def resolve_articles(generator):
+    """Turn slugs into topics and people, before Pelican groups by category."""
+    site_data = generator.context["site_data"]
+    everything = _all_articles(generator)
+    known_slugs = {article.slug for article in everything}
+    for article in everything:
+        if getattr(article, "has_problems", False):
+            continue
+        _resolve_topic(article, site_data)
+        _resolve_editor(article, site_data)
+        _check_slugs(article, "products", site_data.products, "product")
+        _check_slugs(article, "related", known_slugs, "article")
+
+
+def _all_articles(generator):
+    return generator.articles + generator.drafts + generator.hidden_articles
+
+
+def _resolve_topic(article, site_data):
+    topic = site_data.topics.get(article.topic)
+    if topic is None:
+        _unknown(article, "topic", article.topic, site_data.topics)
+        return
+    article.topic = topic
+    article.category = Category(topic.name, article.settings)
+    article.category.slug = topic.slug
+
+
+def _resolve_editor(article, site_data):
+    slug = getattr(article, "editor", None) or article.settings["DEFAULT_EDITOR"]
+    article.editor = site_data.people.get(slug)
+    if slug and article.editor is None:
+        _unknown(article, "editor", slug, site_data.people)
+
+
+def _check_slugs(article, field, known, kind):
+    for slug in getattr(article, field, []):
+        if slug not in known:
+            _unknown(article, field, slug, known, kind)
+
+
+def _unknown(article, field, value, known, kind=None):
+    report(
+        article.source_path,
+        field,
+        f"unknown {kind or field} '{value}'",
+        did_you_mean(value, known),
+    )
+
+
+def check_unique_urls(generators):
+    """Two files that would be written to the same page is an error, not a race."""
+    owners = defaultdict(list)
+    for generator in generators:
+        for name in CONTENT_LISTS:
+            for content in getattr(generator, name, []):
+                owners[content.save_as].append(content)
+    for save_as, contents in owners.items():
+        if len(contents) > 1:
+            paths = [display_path(content.source_path) for content in contents]
+            report(
+                paths[0],
+                "slug",
+                f"the slug '{contents[0].slug}' is also used by "
+                + ", ".join(paths[1:])
+                + f" (both would be written to {save_as})",
+                "Rename one of the files: the file name is the slug.",
+            )
+
+
+def register():
+    signals.initialized.connect(check_settings)
+    signals.readers_init.connect(use_hub_reader)
+    signals.article_generator_init.connect(load_data)
+    signals.article_generator_pretaxonomy.connect(resolve_articles)
+    signals.all_generators_finalized.connect(check_unique_urls)

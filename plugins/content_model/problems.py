@@ -1,0 +1,47 @@
+"""How the hub reports an editor's mistake.
+
+Every problem is logged at ERROR level with the file, the field, the bad value
+and what to do. The build runner (`hub.build`) collects every error logged
+during a build, lists them all and fails; plugins never stop at the first one.
+"""
+
+import difflib
+import logging
+import os
+from dataclasses import dataclass
+
+logger = logging.getLogger("content_model")
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    field: str
+    message: str
+    fix: str
+    line: int | None = None
+
+    def __str__(self):
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: [{self.field}] {self.message}. {self.fix}"
+
+
+def display_path(path):
+    """Show paths relative to the project, as an editor sees them in git."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
+def report(path, field, message, fix, line=None):
+    problem = Problem(display_path(path), field, message, fix, line)
+    logger.error("%s", problem, extra={"problem": problem})
+
+
+def did_you_mean(value, choices):
+    """A hint naming the closest known choice, or listing them all."""
+    choices = sorted(choices)
+    close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
+    if close:
+        return f"Did you mean '{close[0]}'?"
+    listed = ", ".join(choices) if choices else "(none defined yet)"
+    return f"Known values: {listed}."

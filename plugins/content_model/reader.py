@@ -1,0 +1,155 @@
+"""Read a Markdown file with YAML front-matter into Pelican content."""
+
+import os
+import re
+
+from markdown import Markdown
+from pelican.readers import BaseReader
+from pelican.urlwrappers import Author, Tag
+
+from . import fields
+from .dates import add_months
+from .front_matter import FrontMatterError, load_yaml, split_front_matter
+from .problems import did_you_mean, report
+
+KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
+
+
+class HubMarkdownReader(BaseReader):
+    enabled = True
+    file_extensions = ("md",)
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        options = dict(settings["MARKDOWN"])
+        configs = options.get("extension_configs", {})
+        options["extensions"] = [*options.get("extensions", []), *configs]
+        self._markdown = Markdown(**options)
+
+    def read(self, source_path):
+        schema = self._schema_for(source_path)
+        try:
+            text = _decode(source_path)
+            front_matter, body = split_front_matter(text)
+            values = load_yaml(front_matter, first_line=2)
+        except FrontMatterError as error:
+            report(source_path, "front-matter", error.message, error.fix, error.line)
+            return "", _broken(source_path, {})
+        if not isinstance(values, dict):
+            report(
+                source_path,
+                "front-matter",
+                "expected 'key: value' lines between the '---' lines",
+                "See the content model in the README.",
+                line=2,
+            )
+            return "", _broken(source_path, {})
+        lines = _key_lines(front_matter)
+        metadata, ok = self._parse(source_path, schema, values, lines)
+        content = self._markdown.reset().convert(body)
+        return content, metadata if ok else _broken(source_path, metadata)
+
+    def _schema_for(self, source_path):
+        relative = os.path.relpath(source_path, self.settings["PATH"])
+        top = relative.split(os.sep, 1)[0]
+        return (
+            fields.PAGE_FIELDS
+            if top in self.settings["PAGE_PATHS"]
+            else (fields.ARTICLE_FIELDS)
+        )
+
+    def _parse(self, path, schema, values, lines):
+        metadata, ok = {}, True
+        for key, value in values.items():
+            if key not in schema:
+                report(
+                    path,
+                    key,
+                    f"unknown front-matter key '{key}'",
+                    did_you_mean(key, schema),
+                    lines.get(key),
+                )
+                ok = False
+                continue
+            try:
+                metadata[key] = schema[key].parse(value)
+            except fields.FieldError as error:
+                report(path, key, error.message, error.fix, lines.get(key))
+                ok = False
+        for key, spec in schema.items():
+            if spec.required and key not in values:
+                report(
+                    path,
+                    key,
+                    f"the required key '{key}' is missing",
+                    f"Add a line '{key}: ...' to the front-matter.",
+                )
+                ok = False
+        if schema is fields.ARTICLE_FIELDS:
+            metadata.setdefault("cta", "quote")
+            if "date" in metadata:
+                ok = self._review_date(path, metadata, lines) and ok
+        return self._to_pelican(metadata), ok
+
+    def _review_date(self, path, metadata, lines):
+        if "review_by" not in metadata:
+            months = self.settings["REVIEW_PERIOD_MONTHS"]
+            metadata["review_by"] = add_months(metadata["date"], months)
+            return True
+        if metadata["review_by"] < metadata["date"]:
+            report(
+                path,
+                "review_by",
+                f"{metadata['review_by']:%Y-%m-%d} is before the date "
+                f"{metadata['date']:%Y-%m-%d}",
+                "Set review_by after the date, or remove it to use the default.",
+                lines.get("review_by"),
+            )
+            return False
+        return True
+
+    def _to_pelican(self, metadata):
+        if "tags" in metadata:
+            metadata["tags"] = [Tag(tag, self.settings) for tag in metadata["tags"]]
+        if "author" in metadata:
+            metadata["author"] = Author(metadata["author"], self.settings)
+        return metadata
+
+
+def _decode(path):
+    with open(path, "rb") as handle:
+        raw = handle.read()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise FrontMatterError(
+            f"the file is not valid UTF-8 (byte {raw[error.start]:#04x})",
+            "Save the file with UTF-8 encoding (in most editors: "
+            "'Save with encoding' then 'UTF-8').",
+            line=raw.count(b"\n", 0, error.start) + 1,
+        ) from None
+
+
+def _key_lines(front_matter):
+    """Top-level key -> file line number (the front-matter starts on line 2)."""
+    lines = {}
+    for number, line in enumerate(front_matter.splitlines(), start=2):
+        match = KEY_LINE.match(line)
+        if match:
+            lines.setdefault(match.group(1), number)
+    return lines
+
+
+def _broken(path, metadata):
+    """Keep a file with problems as a draft, so its slug stays known to others.
+
+    Its problems are already reported and fail the build; marking it stops
+    later checks from repeating them.
+    """
+    name = os.path.splitext(os.path.basename(path))[0]
+    return {
+        **metadata,
+        "title": metadata.get("title", name),
+        "status": "draft",
+        "has_problems": True,
+    }

@@ -1,0 +1,153 @@
+"""Site data: the topics, products and people that articles refer to by slug.
+
+Editors change wording in these YAML files, never in templates or Python.
+"""
+
+import os
+from dataclasses import dataclass, field
+
+from . import fields
+from .front_matter import FrontMatterError, load_yaml
+from .problems import did_you_mean, report
+
+
+@dataclass(frozen=True)
+class Topic:
+    slug: str
+    name: str
+    description: str
+    products: list = field(default_factory=list)
+    resources: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Product:
+    slug: str
+    name: str
+    tagline: str
+    promo: str
+    link_text: str
+
+
+@dataclass(frozen=True)
+class Person:
+    slug: str
+    name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class SiteData:
+    topics: dict
+    products: dict
+    people: dict
+
+
+# file name -> (record class, {key: Field})
+SCHEMAS = {
+    "topics.yml": (
+        Topic,
+        {
+            "name": fields.Field(fields.text, required=True),
+            "description": fields.Field(fields.text, required=True),
+            "products": fields.Field(fields.slug_list),
+            "resources": fields.Field(fields.resource_groups),
+        },
+    ),
+    "products.yml": (
+        Product,
+        {
+            "name": fields.Field(fields.text, required=True),
+            "tagline": fields.Field(fields.text, required=True),
+            "promo": fields.Field(fields.text, required=True),
+            "link_text": fields.Field(fields.text, required=True),
+        },
+    ),
+    "people.yml": (
+        Person,
+        {
+            "name": fields.Field(fields.text, required=True),
+            "role": fields.Field(fields.text, required=True),
+        },
+    ),
+}
+
+
+def load_site_data(data_path):
+    """Read and check every data file; problems are reported, bad entries left out."""
+    loaded = {}
+    for filename, (record, schema) in SCHEMAS.items():
+        path = os.path.join(data_path, filename)
+        loaded[filename] = _load_records(path, record, schema)
+    data = SiteData(
+        topics=loaded["topics.yml"],
+        products=loaded["products.yml"],
+        people=loaded["people.yml"],
+    )
+    _check_topic_products(os.path.join(data_path, "topics.yml"), data)
+    return data
+
+
+def _load_records(path, record, schema):
+    try:
+        with open(path, encoding="utf-8") as handle:
+            entries = load_yaml(handle.read(), first_line=1)
+    except FileNotFoundError:
+        report(path, "file", "the site data file is missing", "Create it.")
+        return {}
+    except UnicodeDecodeError:
+        report(path, "file", "is not valid UTF-8", "Save the file as UTF-8.")
+        return {}
+    except FrontMatterError as error:
+        report(path, "file", error.message, error.fix, error.line)
+        return {}
+    if entries is None:
+        return {}
+    if not isinstance(entries, dict):
+        report(path, "file", "expected entries keyed by slug", "See the README.")
+        return {}
+    records = {}
+    for slug, values in entries.items():
+        if not isinstance(values, dict):
+            report(path, slug, "expected keys under the slug", "Indent them by 2.")
+            continue
+        parsed = _parse_entry(path, slug, values, schema)
+        if parsed is not None:
+            records[slug] = record(slug=slug, **parsed)
+    return records
+
+
+def _parse_entry(path, slug, values, schema):
+    parsed, ok = {}, True
+    for key, value in values.items():
+        if key not in schema:
+            report(
+                path,
+                f"{slug}.{key}",
+                f"unknown key '{key}'",
+                did_you_mean(key, schema),
+            )
+            ok = False
+            continue
+        try:
+            parsed[key] = schema[key].parse(value)
+        except fields.FieldError as error:
+            report(path, f"{slug}.{key}", error.message, error.fix)
+            ok = False
+    for key, spec in schema.items():
+        if spec.required and key not in values:
+            report(path, f"{slug}.{key}", f"'{key}' is missing", f"Add '{key}:'.")
+            ok = False
+    return parsed if ok else None
+
+
+def _check_topic_products(path, data):
+    for topic in data.topics.values():
+        for slug in topic.products:
+            if slug not in data.products:
+                report(
+                    path,
+                    f"{topic.slug}.products",
+                    f"unknown product '{slug}'",
+                    did_you_mean(slug, data.products),
+                )
