@@ -1,0 +1,104 @@
+"""Shared fixtures: small sites built in temporary folders, and the full sample hub."""
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from hub.build import build
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PEOPLE = {"mike-harrison": {"name": "Mike Harrison", "role": "Founder of Impact Guru"}}
+PRODUCTS = {
+    "rapid-support": {
+        "name": "Rapid Support Products",
+        "tagline": "fast turnaround options",
+        "promo": "Help in days.",
+        "link_text": "See rapid support",
+    },
+    "monthly-retainer": {
+        "name": "Monthly Bid Support Retainers",
+        "tagline": "a bid team on call",
+        "promo": "Days of bid support each month.",
+        "link_text": "Explore Monthly Bid Support Retainers",
+    },
+}
+TOPICS = {
+    "tender-writing": {"name": "Tender writing", "description": "Writing bids."},
+    "social-value": {"name": "Social value", "description": "Evidencing value."},
+}
+
+
+class SmallSite:
+    """A hub in a temporary folder, with the real theme, plugins and settings."""
+
+    def __init__(self, root):
+        self.root = root
+        self.content = root / "content"
+        self.output = root / "output"
+        self.data = {"topics": TOPICS, "products": PRODUCTS, "people": PEOPLE}
+        for folder in ("articles", "pages", "products", "data"):
+            (self.content / folder).mkdir(parents=True)
+
+    def write(self, relative, text):
+        path = self.content / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+        return path
+
+    def article(self, slug, body="Some guidance.\n", **front_matter):
+        """Write an article; front-matter defaults make it valid."""
+        values = {
+            "title": slug.replace("-", " ").capitalize(),
+            "date": "2026-01-15",
+            "topic": "tender-writing",
+            "summary": f"Summary of {slug}.",
+        }
+        values.update(front_matter)
+        values = {key: value for key, value in values.items() if value is not None}
+        text = "---\n" + yaml.safe_dump(values, sort_keys=False) + "---\n" + body
+        return self.write(f"articles/{slug}.md", text)
+
+    def build(self, **settings):
+        for name, entries in self.data.items():
+            self.write(f"data/{name}.yml", yaml.safe_dump(entries, sort_keys=False))
+        overrides = {
+            "PATH": str(self.content),
+            "THEME": str(ROOT / "theme"),
+            "PLUGIN_PATHS": [str(ROOT / "plugins")],
+            "CACHE_PATH": str(self.root / "cache"),
+        }
+        return build(str(ROOT / "pelicanconf.py"), self.output, overrides | settings)
+
+    def page(self, url_path):
+        html = (self.output / url_path.strip("/") / "index.html").read_text("utf-8")
+        return BeautifulSoup(html, "html.parser")
+
+
+@pytest.fixture
+def site(tmp_path):
+    return SmallSite(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def sample_hub(tmp_path_factory):
+    """The full sample hub, built once per test run from the real content/."""
+    output = tmp_path_factory.mktemp("sample-hub") / "output"
+    result = build(str(ROOT / "pelicanconf.py"), output)
+    assert result.ok, "\n".join(result.errors)
+    return output
+
+
+def read_page(output, url_path):
+    html = (Path(output) / url_path.strip("/") / "index.html").read_text("utf-8")
+    return BeautifulSoup(html, "html.parser")
+
+
+def copy_content(destination):
+    """A copy of the real content/, for tests that change it."""
+    shutil.copytree(ROOT / "content", destination)
+    return destination
