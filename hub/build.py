@@ -67,7 +67,8 @@ def run_pelican(settings):
     try:
         Pelican(settings).run()
     except Exception as error:  # any crash is one more problem to list
-        logging.getLogger("hub.build").error("The build stopped: %s", error)
+        if not getattr(error, "already_reported", False):
+            logging.getLogger("hub.build").error("The build stopped: %s", error)
     finally:
         root.removeHandler(collector)
     result = BuildResult(seconds=time.perf_counter() - started)

@@ -10,7 +10,8 @@ from collections import defaultdict
 from pelican import signals
 from pelican.urlwrappers import Category
 
-from .problems import did_you_mean, display_path, report
+from . import problems
+from .problems import ContentProblems, did_you_mean, display_path, report
 from .reader import HubMarkdownReader
 from .site_data import load_site_data
 
@@ -30,7 +31,8 @@ CONTENT_LISTS = (
 )
 
 
-def check_settings(pelican):
+def start_build(pelican):
+    problems.reported.clear()
     settings = pelican.settings
     for key, default in DEFAULTS.items():
         settings.setdefault(key, default)
@@ -65,14 +67,16 @@ def resolve_articles(generator):
     """Turn slugs into topics and people, before Pelican groups by category."""
     site_data = generator.context["site_data"]
     everything = _all_articles(generator)
-    known_slugs = {article.slug for article in everything}
+    known_articles = {article.slug for article in everything}
     for article in everything:
         if getattr(article, "has_problems", False):
             continue
         _resolve_topic(article, site_data)
         _resolve_editor(article, site_data)
-        _check_slugs(article, "products", site_data.products, "product")
-        _check_slugs(article, "related", known_slugs, "article")
+        for slug in getattr(article, "products", []):
+            _check_known(article, "products", slug, site_data.products, site_data)
+        for slug in getattr(article, "related", []):
+            _check_known(article, "related", slug, known_articles, site_data)
 
 
 def _all_articles(generator):
@@ -81,34 +85,39 @@ def _all_articles(generator):
 
 def _resolve_topic(article, site_data):
     topic = site_data.topics.get(article.topic)
-    if topic is None:
-        _unknown(article, "topic", article.topic, site_data.topics)
-        return
-    article.topic = topic
-    article.category = Category(topic.name, article.settings)
-    article.category.slug = topic.slug
+    if _check_known(article, "topic", article.topic, site_data.topics, site_data):
+        article.topic = topic
+        article.category = Category(topic.name, article.settings)
+        article.category.slug = topic.slug
 
 
 def _resolve_editor(article, site_data):
     slug = getattr(article, "editor", None) or article.settings["DEFAULT_EDITOR"]
     article.editor = site_data.people.get(slug)
-    if slug and article.editor is None:
-        _unknown(article, "editor", slug, site_data.people)
+    if slug:
+        _check_known(article, "editor", slug, site_data.people, site_data)
 
 
-def _check_slugs(article, field, known, kind):
-    for slug in getattr(article, field, []):
-        if slug not in known:
-            _unknown(article, field, slug, known, kind)
+KINDS = {
+    "topic": "topic",
+    "editor": "editor",
+    "products": "product",
+    "related": "article",
+}
 
 
-def _unknown(article, field, value, known, kind=None):
-    report(
-        article.source_path,
-        field,
-        f"unknown {kind or field} '{value}'",
-        did_you_mean(value, known),
-    )
+def _check_known(article, field, slug, known, site_data):
+    """Report an unknown slug, unless its data entry is broken (reported there)."""
+    if slug in known:
+        return True
+    if slug not in site_data.broken:
+        report(
+            article.source_path,
+            field,
+            f"unknown {KINDS[field]} '{slug}'",
+            did_you_mean(slug, known),
+        )
+    return False
 
 
 def check_unique_urls(generators):
@@ -131,9 +140,16 @@ def check_unique_urls(generators):
             )
 
 
+def stop_if_problems(generators):
+    """Write nothing when the content has problems: they are all listed already."""
+    if problems.reported:
+        raise ContentProblems(len(problems.reported))
+
+
 def register():
-    signals.initialized.connect(check_settings)
+    signals.initialized.connect(start_build)
     signals.readers_init.connect(use_hub_reader)
     signals.article_generator_init.connect(load_data)
     signals.article_generator_pretaxonomy.connect(resolve_articles)
     signals.all_generators_finalized.connect(check_unique_urls)
+    signals.all_generators_finalized.connect(stop_if_problems)

@@ -12,6 +12,18 @@ from dataclasses import dataclass
 
 logger = logging.getLogger("content_model")
 
+# Problems reported during the current build; reset when a build starts.
+reported = []
+
+
+class ContentProblems(Exception):
+    """Raised to stop a build before any page is written; already reported."""
+
+    already_reported = True
+
+    def __init__(self, count):
+        super().__init__(f"{count} content problem(s)")
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -34,6 +46,7 @@ def display_path(path):
 
 def report(path, field, message, fix, line=None):
     problem = Problem(display_path(path), field, message, fix, line)
+    reported.append(problem)
     logger.error("%s", problem, extra={"problem": problem})
 
 

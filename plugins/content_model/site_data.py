@@ -41,6 +41,8 @@ class SiteData:
     topics: dict
     products: dict
     people: dict
+    # Slugs whose entries have problems: reported once, in the data file.
+    broken: frozenset = frozenset()
 
 
 # file name -> (record class, {key: Field})
@@ -75,20 +77,21 @@ SCHEMAS = {
 
 def load_site_data(data_path):
     """Read and check every data file; problems are reported, bad entries left out."""
-    loaded = {}
+    loaded, broken = {}, set()
     for filename, (record, schema) in SCHEMAS.items():
         path = os.path.join(data_path, filename)
-        loaded[filename] = _load_records(path, record, schema)
+        loaded[filename] = _load_records(path, record, schema, broken)
     data = SiteData(
         topics=loaded["topics.yml"],
         products=loaded["products.yml"],
         people=loaded["people.yml"],
+        broken=frozenset(broken),
     )
     _check_topic_products(os.path.join(data_path, "topics.yml"), data)
     return data
 
 
-def _load_records(path, record, schema):
+def _load_records(path, record, schema, broken):
     try:
         with open(path, encoding="utf-8") as handle:
             entries = load_yaml(handle.read(), first_line=1)
@@ -110,9 +113,12 @@ def _load_records(path, record, schema):
     for slug, values in entries.items():
         if not isinstance(values, dict):
             report(path, slug, "expected keys under the slug", "Indent them by 2.")
+            broken.add(slug)
             continue
         parsed = _parse_entry(path, slug, values, schema)
-        if parsed is not None:
+        if parsed is None:
+            broken.add(slug)
+        else:
             records[slug] = record(slug=slug, **parsed)
     return records
 
