@@ -25,7 +25,12 @@ OUTPUT_PATH = "output"
 THEME = "theme"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["content_model"]
+PLUGINS = ["content_model", "quote_cta", "related_resources", "hub_index"]
+
+# Promos on articles whose topic names none; the quote block follows the first.
+DEFAULT_PRODUCTS = ["rapid-support", "monthly-retainer"]
+QUOTE_CTA_PRODUCT = "bid-writing-quote"
+QUOTE_CTA_AFTER_PROMOS = 1
 
 # The "next review due" date, when an article does not set review_by.
 REVIEW_PERIOD_MONTHS = 12
@@ -78,6 +83,8 @@ LOAD_CONTENT_CACHE = False
 # Wording the theme shows on every page.
 HUB_NAME = "Hub"
 HUB_INDEX_TITLE = "Knowledge Hub Index"
+RESOURCES_HEADING = "Useful Tender Resources"
+RELATED_GUIDANCE_HEADING = "Related guidance"
 SITE_DESCRIPTION = (
     "Practical guidance on tenders, CQC inspection and contract delivery "
     "for NHS and social care providers."

@@ -1,5 +1,6 @@
 """Shared fixtures: small sites built in temporary folders, and the full sample hub."""
 
+import copy
 import shutil
 import textwrap
 from pathlib import Path
@@ -19,6 +20,19 @@ PRODUCTS = {
         "tagline": "fast turnaround options",
         "promo": "Help in days.",
         "link_text": "See rapid support",
+    },
+    "bid-writing-quote": {
+        "name": "Bid Writing Quote",
+        "tagline": "a fixed fee",
+        "heading": "Need a Bid Writing Quote?",
+        "promo": "We will send you:",
+        "benefits": [
+            "a clear scope of work",
+            "an estimated number of days",
+            "a fixed fee quote",
+            "risks, considerations and quick wins",
+        ],
+        "link_text": "Request a Bid Writing Quote",
     },
     "monthly-retainer": {
         "name": "Monthly Bid Support Retainers",
@@ -40,7 +54,10 @@ class SmallSite:
         self.root = root
         self.content = root / "content"
         self.output = root / "output"
-        self.data = {"topics": TOPICS, "products": PRODUCTS, "people": PEOPLE}
+        self.data = copy.deepcopy(
+            {"topics": TOPICS, "products": PRODUCTS, "people": PEOPLE}
+        )
+        self.write_product_pages = True
         for folder in ("articles", "pages", "products", "data"):
             (self.content / folder).mkdir(parents=True)
 
@@ -66,6 +83,14 @@ class SmallSite:
     def build(self, **settings):
         for name, entries in self.data.items():
             self.write(f"data/{name}.yml", yaml.safe_dump(entries, sort_keys=False))
+        products = self.data.get("products", {}) if self.write_product_pages else {}
+        for slug, product in products.items():
+            page = self.content / "products" / f"{slug}.md"
+            if not page.exists():
+                self.write(
+                    f"products/{slug}.md",
+                    f"---\ntitle: {product['name']}\nsummary: About it.\n---\nDetails.\n",
+                )
         overrides = {
             "PATH": str(self.content),
             "THEME": str(ROOT / "theme"),

@@ -140,8 +140,12 @@ def check_unique_urls(generators):
             )
 
 
-def stop_if_problems(generators):
-    """Write nothing when the content has problems: they are all listed already."""
+def stop_if_problems(pelican):
+    """Write nothing when the content has problems: they are all listed already.
+
+    Runs as the writer is chosen: after every plugin has checked the content,
+    before any page is written.
+    """
     if problems.reported:
         raise ContentProblems(len(problems.reported))
 
@@ -152,4 +156,4 @@ def register():
     signals.article_generator_init.connect(load_data)
     signals.article_generator_pretaxonomy.connect(resolve_articles)
     signals.all_generators_finalized.connect(check_unique_urls)
-    signals.all_generators_finalized.connect(stop_if_problems)
+    signals.get_writer.connect(stop_if_problems)

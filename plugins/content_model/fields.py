@@ -57,6 +57,14 @@ def slug_list(value):
     return [slug(item) for item in value]
 
 
+def text_list(value):
+    if not isinstance(value, list) or not value:
+        raise FieldError(
+            f"expected a list, got {value!r}", "Write one '- item' line per entry."
+        )
+    return [text(item) for item in value]
+
+
 def tag_list(value):
     if isinstance(value, str):
         value = value.split(",")

@@ -27,6 +27,9 @@ class Product:
     tagline: str
     promo: str
     link_text: str
+    # Only for the product behind the quote call-to-action.
+    heading: str | None = None
+    benefits: list = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,8 @@ SCHEMAS = {
             "tagline": fields.Field(fields.text, required=True),
             "promo": fields.Field(fields.text, required=True),
             "link_text": fields.Field(fields.text, required=True),
+            "heading": fields.Field(fields.text),
+            "benefits": fields.Field(fields.text_list),
         },
     ),
     "people.yml": (

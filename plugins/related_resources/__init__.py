@@ -1,0 +1,108 @@
+""" "Useful Tender Resources" groups and "Related guidance" lists.
+
+Needs the content_model plugin, listed before this one in PLUGINS. Attaches to
+each article:
+- `resource_groups`: the topic's default groups, merged with or replaced by the
+  article's own `resources` (see the README), each link resolved to a title and
+  a URL;
+- `related_guidance`: up to `RELATED_GUIDANCE_MAX` published articles, the
+  article's `related` slugs first, then the best matches by shared topic and
+  tags, found through a topic/tag index rather than by comparing every pair.
+"""
+
+from pelican import signals
+
+from content_model.problems import did_you_mean, report
+
+from .links import ResourceGroup, merge_groups, resolve_link
+from .scoring import RelatedIndex
+
+DEFAULTS = {"RELATED_GUIDANCE_MIN": 3, "RELATED_GUIDANCE_MAX": 5}
+
+
+def check_settings(pelican):
+    settings = pelican.settings
+    for key, default in DEFAULTS.items():
+        settings.setdefault(key, default)
+    low, high = settings["RELATED_GUIDANCE_MIN"], settings["RELATED_GUIDANCE_MAX"]
+    if not (isinstance(low, int) and isinstance(high, int) and 0 <= low <= high):
+        raise ValueError(
+            "RELATED_GUIDANCE_MIN and RELATED_GUIDANCE_MAX must be whole numbers "
+            f"with MIN <= MAX, got {low!r} and {high!r}"
+        )
+
+
+def attach_related(generator):
+    settings = generator.settings
+    site_data = generator.context["site_data"]
+    published = {article.slug: article for article in generator.articles}
+    everything = generator.articles + generator.drafts + generator.hidden_articles
+    all_slugs = {article.slug for article in everything}
+    index = RelatedIndex(generator.articles)
+    _check_topic_resources(settings, site_data, all_slugs)
+    for article in everything:
+        if getattr(article, "has_problems", False):
+            continue
+        article.resource_groups = _resource_groups(
+            article, settings, site_data, published, all_slugs
+        )
+        article.related_guidance = index.related(
+            article,
+            getattr(article, "related", []),
+            settings["RELATED_GUIDANCE_MIN"],
+            settings["RELATED_GUIDANCE_MAX"],
+        )
+
+
+def _resource_groups(article, settings, site_data, published, all_slugs):
+    topic = article.topic
+    own = getattr(article, "resources", None)
+    groups = merge_groups(getattr(topic, "resources", {}), own)
+    resolved = []
+    for name, links in groups.items():
+        resolved_links = []
+        for link in links:
+            found = resolve_link(link, settings, site_data.products, published)
+            if found is None:
+                _report_link(article, link, site_data, all_slugs)
+            elif found not in resolved_links and found.url != article.url:
+                resolved_links.append(found)
+        if resolved_links:
+            resolved.append(ResourceGroup(name, resolved_links))
+    return resolved
+
+
+def _report_link(article, link, site_data, all_slugs):
+    """A link that cannot be resolved; links to drafts are left out quietly."""
+    if "article" in link and link["article"] in all_slugs:
+        return
+    kind, slug = next(iter(link.items()))
+    known = all_slugs if kind == "article" else site_data.products
+    report(
+        article.source_path,
+        "resources",
+        f"unknown {kind} '{slug}'",
+        did_you_mean(slug, known),
+    )
+
+
+def _check_topic_resources(settings, site_data, all_slugs):
+    """Topic defaults are checked once, against the data file that holds them."""
+    path = f"{settings['PATH']}/{settings['HUB_DATA_PATH']}/topics.yml"
+    for topic in site_data.topics.values():
+        for links in topic.resources.values():
+            for link in links:
+                kind, slug = next(iter(link.items()))
+                known = {"article": all_slugs, "product": site_data.products}.get(kind)
+                if known is not None and slug not in known:
+                    report(
+                        path,
+                        f"{topic.slug}.resources",
+                        f"unknown {kind} '{slug}'",
+                        did_you_mean(slug, known),
+                    )
+
+
+def register():
+    signals.initialized.connect(check_settings)
+    signals.article_generator_finalized.connect(attach_related)

@@ -1,0 +1,46 @@
+"""Resource links: merging a topic's groups with an article's, and resolving them."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    url: str
+    external: bool = False
+
+
+@dataclass(frozen=True)
+class ResourceGroup:
+    name: str
+    links: list
+
+
+def merge_groups(topic_groups, article_resources):
+    """`mode: add` puts the article's links first in same-named groups; `replace` wins."""
+    if not article_resources:
+        return dict(topic_groups)
+    own = article_resources["groups"]
+    if article_resources["mode"] == "replace":
+        return dict(own)
+    merged = {
+        name: list(own.get(name, [])) + links for name, links in topic_groups.items()
+    }
+    merged.update({name: links for name, links in own.items() if name not in merged})
+    return merged
+
+
+def resolve_link(link, settings, products, published):
+    """A Link, or None when the slug is unknown (or the article unpublished)."""
+    if "url" in link:
+        return Link(link["title"], link["url"], external=True)
+    if "product" in link:
+        product = products.get(link["product"])
+        if product is None:
+            return None
+        url = settings["PAGE_URL"].format(slug=product.slug)
+        return Link(product.name, f"{settings['SITEURL']}/{url}")
+    article = published.get(link["article"])
+    if article is None:
+        return None
+    return Link(article.title, f"{settings['SITEURL']}/{article.url}")

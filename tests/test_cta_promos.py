@@ -1,0 +1,166 @@
+"""Quote call-to-action and product promos (plugins/quote_cta)."""
+
+import pytest
+
+
+def block_order(page):
+    """The article's parts after the title, as a list of names."""
+    names = {
+        "hub-prose": "body",
+        "hub-promo": "promo",
+        "hub-quote-cta": "quote",
+        "hub-byline": "byline",
+        "hub-back-link-wrapper": "back link",
+        "hub-resources": "resources",
+        "hub-related": "related",
+    }
+    article = page.select_one("article.hub-article")
+    order = []
+    for element in article.find_all(recursive=False):
+        for css_class in element.get("class", []):
+            if css_class in names:
+                order.append(names[css_class])
+    return order
+
+
+def test_article_shows_every_block_in_order(site):
+    for slug in ("second", "third", "fourth"):
+        site.article(slug, tags=["CQC"])
+    site.article(
+        "guide",
+        tags=["CQC"],
+        products=["rapid-support", "monthly-retainer"],
+        resources={"groups": {"Service support": [{"article": "second"}]}},
+    )
+    assert site.build().ok
+    page = site.page("guide")
+    assert block_order(page) == [
+        "body",
+        "promo",
+        "quote",
+        "promo",
+        "byline",
+        "back link",
+        "resources",
+        "related",
+    ]
+    promos = page.select(".hub-promo__heading")
+    assert " ".join(promos[0].get_text().split()) == (
+        "Rapid Support Products (fast turnaround options)"
+    )
+    assert promos[1].get_text().split()[:4] == [
+        "Monthly",
+        "Bid",
+        "Support",
+        "Retainers",
+    ]
+    explore = page.select(".hub-promo__link")[1]
+    assert (explore.text, explore["href"]) == (
+        "Explore Monthly Bid Support Retainers",
+        "/monthly-retainer/",
+    )
+
+
+def test_quote_block_wording_and_link_carry_the_article(site):
+    site.article("guide")
+    assert site.build().ok
+    quote = site.page("guide").select_one(".hub-quote-cta")
+    assert quote.h2.text == "Need a Bid Writing Quote?"
+    assert [li.text for li in quote.select("li")] == [
+        "a clear scope of work",
+        "an estimated number of days",
+        "a fixed fee quote",
+        "risks, considerations and quick wins",
+    ]
+    button = quote.select_one("a.hub-quote-cta__button")
+    assert button.text == "Request a Bid Writing Quote"
+    assert button["href"] == "/quote/?source_article=guide"
+
+
+def test_changing_product_data_changes_the_page(site):
+    site.article("guide", products=["rapid-support"])
+    site.data["products"]["rapid-support"]["promo"] = "Reviews back within 48 hours."
+    site.data["products"]["bid-writing-quote"]["benefits"] = ["a named writer"]
+    assert site.build().ok
+    page = site.page("guide")
+    assert page.select_one(".hub-promo__text").text == "Reviews back within 48 hours."
+    assert [li.text for li in page.select(".hub-quote-cta li")] == ["a named writer"]
+
+
+def test_promos_follow_the_order_given(site):
+    site.article("guide", products=["monthly-retainer", "rapid-support"])
+    assert site.build().ok
+    headings = site.page("guide").select(".hub-promo__heading")
+    assert [h.get_text().split()[0] for h in headings] == ["Monthly", "Rapid"]
+
+
+def test_topic_then_settings_supply_default_products(site):
+    site.data["topics"]["social-value"]["products"] = ["monthly-retainer"]
+    site.article("from-topic", topic="social-value")
+    site.article("from-settings")
+    assert site.build(DEFAULT_PRODUCTS=["rapid-support"]).ok
+    topic_promos = site.page("from-topic").select(".hub-promo")
+    assert [p["aria-labelledby"] for p in topic_promos] == [
+        "hub-promo-monthly-retainer"
+    ]
+    settings_promos = site.page("from-settings").select(".hub-promo")
+    assert [p["aria-labelledby"] for p in settings_promos] == [
+        "hub-promo-rapid-support"
+    ]
+
+
+def test_cta_none_removes_the_quote_block(site):
+    site.article("guide", cta="none", products=["rapid-support"])
+    assert site.build().ok
+    page = site.page("guide")
+    assert page.select(".hub-quote-cta") == []
+    assert len(page.select(".hub-promo")) == 1
+
+
+def test_marker_places_the_quote_block_in_the_body_once(site):
+    body = "First part.\n\n<!-- quote-cta -->\n\nSecond part.\n"
+    site.article("guide", body=body, products=["rapid-support"])
+    assert site.build().ok
+    page = site.page("guide")
+    quotes = page.select(".hub-quote-cta")
+    assert len(quotes) == 1
+    prose = page.select_one(".hub-prose")
+    assert quotes[0].parent is prose
+    text = prose.get_text()
+    assert text.index("First part.") < text.index("Need a Bid") < text.index("Second")
+    assert "quote-cta -->" not in str(page)
+    assert block_order(page)[:2] == ["body", "promo"]
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "expected"),
+    [
+        ({}, "the quote marker '<!-- quote-cta -->' appears 2 times"),
+        ({"cta": "none"}, "'cta: none' but the body has the quote marker"),
+    ],
+)
+def test_marker_mistakes_are_errors(site, front_matter, expected):
+    body = "<!-- quote-cta -->\n\nText.\n\n<!-- quote-cta -->\n"
+    if front_matter:
+        body = "<!-- quote-cta -->\n\nText.\n"
+    site.article("guide", body=body, **front_matter)
+    errors = site.build().errors
+    assert any("guide.md" in e and expected in e for e in errors), errors
+
+
+def test_each_product_has_a_page_that_links_to_the_quote_form(site):
+    site.article("guide")
+    assert site.build().ok
+    page = site.page("rapid-support")
+    assert page.h1.text == "Rapid Support Products"
+    assert page.select_one("a.hub-button")["href"] == "/quote/"
+
+
+def test_product_without_a_page_is_an_error(site):
+    site.article("guide")
+    site.data["products"]["new-product"] = dict(
+        site.data["products"]["rapid-support"], name="New"
+    )
+    site.write_product_pages = False
+    errors = site.build().errors
+    assert any("the product 'new-product' has no page" in e for e in errors), errors
