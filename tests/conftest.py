@@ -1,7 +1,6 @@
 """Shared fixtures: small sites built in temporary folders, and the full sample hub."""
 
 import copy
-import shutil
 import textwrap
 from pathlib import Path
 
@@ -87,10 +86,8 @@ class SmallSite:
         for slug, product in products.items():
             page = self.content / "products" / f"{slug}.md"
             if not page.exists():
-                self.write(
-                    f"products/{slug}.md",
-                    f"---\ntitle: {product['name']}\nsummary: About it.\n---\nDetails.\n",
-                )
+                front_matter = f"title: {product['name']}\nsummary: About it."
+                self.write(f"products/{slug}.md", f"---\n{front_matter}\n---\nHi.\n")
         overrides = {
             "PATH": str(self.content),
             "THEME": str(ROOT / "theme"),
@@ -123,7 +120,21 @@ def read_page(output, url_path):
     return BeautifulSoup(html, "html.parser")
 
 
-def copy_content(destination):
-    """A copy of the real content/, for tests that change it."""
-    shutil.copytree(ROOT / "content", destination)
-    return destination
+def block_order(page):
+    """The article's parts after the title, as a list of names."""
+    names = {
+        "hub-prose": "body",
+        "hub-promo": "promo",
+        "hub-quote-cta": "quote",
+        "hub-byline": "byline",
+        "hub-back-link-wrapper": "back link",
+        "hub-resources": "resources",
+        "hub-related": "related",
+    }
+    article = page.select_one("article.hub-article")
+    order = []
+    for element in article.find_all(recursive=False):
+        for css_class in element.get("class", []):
+            if css_class in names:
+                order.append(names[css_class])
+    return order

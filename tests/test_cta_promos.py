@@ -2,25 +2,7 @@
 
 import pytest
 
-
-def block_order(page):
-    """The article's parts after the title, as a list of names."""
-    names = {
-        "hub-prose": "body",
-        "hub-promo": "promo",
-        "hub-quote-cta": "quote",
-        "hub-byline": "byline",
-        "hub-back-link-wrapper": "back link",
-        "hub-resources": "resources",
-        "hub-related": "related",
-    }
-    article = page.select_one("article.hub-article")
-    order = []
-    for element in article.find_all(recursive=False):
-        for css_class in element.get("class", []):
-            if css_class in names:
-                order.append(names[css_class])
-    return order
+from conftest import block_order
 
 
 def test_article_shows_every_block_in_order(site):

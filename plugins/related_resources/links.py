@@ -17,7 +17,7 @@ class ResourceGroup:
 
 
 def merge_groups(topic_groups, article_resources):
-    """`mode: add` puts the article's links first in same-named groups; `replace` wins."""
+    """`add` puts the article's links first in same-named groups; `replace` wins."""
     if not article_resources:
         return dict(topic_groups)
     own = article_resources["groups"]

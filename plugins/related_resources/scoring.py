@@ -25,7 +25,7 @@ class RelatedIndex:
                 self.by_tag[tag.slug].append(article.slug)
 
     def related(self, article, chosen, minimum, maximum):
-        """The editor's published choices first, then the best scores, then the newest."""
+        """The editor's published choices, then the best scores, then the newest."""
         picked = [
             slug
             for slug in dict.fromkeys(chosen)
