@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 logger = logging.getLogger("content_model")
 
+LISTED_CHOICES = 12
+
 # Problems reported during the current build; reset when a build starts.
 reported = []
 
@@ -56,5 +58,8 @@ def did_you_mean(value, choices):
     close = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
     if close:
         return f"Did you mean '{close[0]}'?"
-    listed = ", ".join(choices) if choices else "(none defined yet)"
-    return f"Known values: {listed}."
+    if not choices:
+        return "None are defined yet."
+    shown = ", ".join(choices[:LISTED_CHOICES])
+    more = len(choices) - LISTED_CHOICES
+    return f"Known values: {shown}" + (f" and {more} more." if more > 0 else ".")
