@@ -11,6 +11,7 @@ from pelican import signals
 from pelican.urlwrappers import Category
 
 from . import problems
+from .body_checks import check_body, known_urls
 from .problems import ContentProblems, did_you_mean, display_path, report
 from .reader import HubMarkdownReader
 from .site_data import load_site_data
@@ -140,6 +141,17 @@ def check_unique_urls(generators):
             )
 
 
+def check_bodies(generators):
+    """Links inside the hub and images' alt text, once every page is known."""
+    context = generators[0].context
+    urls = known_urls(generators)
+    for generator in generators:
+        for name in CONTENT_LISTS:
+            for content in getattr(generator, name, []):
+                if not getattr(content, "has_problems", False):
+                    check_body(content, context, urls)
+
+
 def stop_if_problems(pelican):
     """Write nothing when the content has problems: they are all listed already.
 
@@ -156,4 +168,5 @@ def register():
     signals.article_generator_init.connect(load_data)
     signals.article_generator_pretaxonomy.connect(resolve_articles)
     signals.all_generators_finalized.connect(check_unique_urls)
+    signals.all_generators_finalized.connect(check_bodies)
     signals.get_writer.connect(stop_if_problems)

@@ -1,0 +1,94 @@
+"""Checks on rendered bodies: links inside the hub, and images' alt text.
+
+Pelican only warns about a `{filename}` link it cannot resolve (and stops
+repeating the warning after a few), and says nothing about a plain `/path/`
+that leads nowhere; both are errors here, named by file and line.
+"""
+
+import os
+import re
+from urllib.parse import unquote, urlsplit
+
+from .problems import report
+
+ATTRIBUTE = re.compile(r'\b(?:href|src)="([^"]*)"')
+IMAGE = re.compile(r"<img\b[^>]*>")
+ALT = re.compile(r'\balt="([^"]*)"')
+PELICAN_LINK = re.compile(r"^\{(filename|static|attach)\}(.*)$")
+
+
+def known_urls(generators):
+    """Every page URL the build writes, as root-relative paths."""
+    urls = {"/"}
+    for generator in generators:
+        for name in ("articles", "hidden_articles", "pages", "hidden_pages"):
+            urls.update("/" + content.url for content in getattr(generator, name, []))
+        for category, _ in getattr(generator, "categories", []):
+            urls.add("/" + category.url)
+    return urls
+
+
+def check_body(content, context, urls):
+    source = _source_lines(content.source_path)
+    for value in ATTRIBUTE.findall(content._content):
+        problem = _link_problem(value, content, context, urls)
+        if problem:
+            report(
+                content.source_path,
+                "body",
+                f"the link '{value}' {problem}",
+                "Link to an existing file with {filename}name.md "
+                "(or {static} for images), or fix the path.",
+                _line_of(source, value),
+            )
+    for image in IMAGE.findall(content._content):
+        alt = ALT.search(image)
+        if not alt or not alt.group(1).strip():
+            src = re.search(r'src="([^"]*)"', image)
+            name = src.group(1) if src else image
+            report(
+                content.source_path,
+                "body",
+                f"the image '{name}' has no alt text",
+                "Describe the image in the brackets: ![what it shows](file.png), "
+                "so screen reader users get the same information.",
+                _line_of(source, name),
+            )
+
+
+def _link_problem(value, content, context, urls):
+    pelican = PELICAN_LINK.match(value)
+    if pelican:
+        kind, target = pelican.groups()
+        path = unquote(urlsplit(target).path)
+        relative = (
+            path[1:]
+            if path.startswith("/")
+            else os.path.normpath(
+                os.path.join(os.path.dirname(content.relative_source_path), path)
+            )
+        )
+        keys = ["generated_content"] if kind == "filename" else []
+        if any(context[key].get(relative) for key in [*keys, "static_content"]):
+            return None
+        if os.path.isfile(os.path.join(content.settings["PATH"], relative)):
+            return None
+        return f"points to '{relative}', which is not in the content folder"
+    parts = urlsplit(value)
+    if parts.scheme or parts.netloc or not parts.path.startswith("/"):
+        return None
+    if parts.path.endswith("/") and parts.path not in urls:
+        return "leads to no page of the hub"
+    return None
+
+
+def _source_lines(path):
+    with open(path, encoding="utf-8", errors="replace") as handle:
+        return handle.read().splitlines()
+
+
+def _line_of(lines, needle):
+    for number, line in enumerate(lines, start=1):
+        if needle and needle.split("}")[-1] in line:
+            return number
+    return None
