@@ -218,3 +218,15 @@ def test_invoke_build_exits_non_zero_and_lists_every_error(site, tmp_path):
     assert done.returncode == 1
     assert "[sumary] unknown front-matter key 'sumary'" in done.stderr
     assert "Failed: 1 error" in done.stdout + done.stderr
+
+
+def test_overdue_review_is_a_warning_by_default_and_an_error_when_strict(site):
+    site.article("old", date="2020-01-01", review_by="2021-01-01")
+    relaxed = site.build()
+    assert relaxed.ok
+    assert any(
+        "old.md: [review_by] the review was due on 2021-01-01" in warning
+        for warning in relaxed.warnings
+    ), relaxed.warnings
+    strict = site.build(REVIEW_OVERDUE_IS_ERROR=True)
+    assert "the review was due on 2021-01-01" in only_error(strict)

@@ -5,6 +5,7 @@ and people once per build, then resolves and checks the slugs that articles
 use. Each mistake is reported through `problems.report`.
 """
 
+import datetime
 from collections import defaultdict
 
 from pelican import signals
@@ -12,7 +13,7 @@ from pelican.urlwrappers import Category
 
 from . import problems
 from .body_checks import check_body, known_urls
-from .problems import ContentProblems, did_you_mean, display_path, report
+from .problems import ContentProblems, did_you_mean, display_path, report, warn
 from .reader import HubMarkdownReader
 from .site_data import load_site_data
 
@@ -20,6 +21,8 @@ DEFAULTS = {
     "HUB_DATA_PATH": "data",
     "REVIEW_PERIOD_MONTHS": 12,
     "DEFAULT_EDITOR": None,
+    # `invoke check --strict` makes an overdue review an error.
+    "REVIEW_OVERDUE_IS_ERROR": False,
 }
 # Every list of content a generator keeps, published or not.
 CONTENT_LISTS = (
@@ -78,6 +81,22 @@ def resolve_articles(generator):
             _check_known(article, "products", slug, site_data.products, site_data)
         for slug in getattr(article, "related", []):
             _check_known(article, "related", slug, known_articles, site_data)
+    for article in generator.articles:
+        _check_review_date(article)
+
+
+def _check_review_date(article):
+    due = article.review_by.date()
+    if due >= datetime.date.today():
+        return
+    overdue = report if article.settings["REVIEW_OVERDUE_IS_ERROR"] else warn
+    overdue(
+        article.source_path,
+        "review_by",
+        f"the review was due on {due:%Y-%m-%d}",
+        "Review the article, then set modified: to today and review_by: "
+        "to the next review date.",
+    )
 
 
 def _all_articles(generator):

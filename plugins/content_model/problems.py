@@ -52,6 +52,12 @@ def report(path, field, message, fix, line=None):
     logger.error("%s", problem, extra={"problem": problem})
 
 
+def warn(path, field, message, fix):
+    """Something an editor should fix soon, that does not stop the build."""
+    problem = Problem(display_path(path), field, message, fix)
+    logger.warning("%s", problem, extra={"problem": problem})
+
+
 def did_you_mean(value, choices):
     """A hint naming the closest known choice, or listing them all."""
     choices = sorted(choices)
