@@ -17,5 +17,16 @@ DELETE_OUTPUT_DIRECTORY = True
 DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
 
+# Where `invoke publish` deploys: "ghp-import" (GitHub Pages) or "rsync".
+DEPLOY_METHOD = os.environ.get("HUB_DEPLOY_METHOD", "ghp-import")
+DEPLOY_BRANCH = "gh-pages"
+DEPLOY_RSYNC_TARGET = os.environ.get("HUB_RSYNC_TARGET", "")
+
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
+
+# Quote request form: the published backend, taken from the environment so
+# each host can choose without editing this file (see the README).
+QUOTE_FORM_BACKEND = os.environ.get("HUB_QUOTE_FORM_BACKEND", "netlify")
+QUOTE_FORM_FORMSPREE_ID = os.environ.get("HUB_QUOTE_FORM_FORMSPREE_ID", "")
+QUOTE_FORM_ACTION = os.environ.get("HUB_QUOTE_FORM_ACTION", "")

@@ -1,10 +1,16 @@
 """Editor and developer tasks: run `invoke --list` to see them."""
 
+import shutil
 import sys
 
 from invoke import Exit, task
+from pelican.settings import read_settings
 
 from hub import build as hub_build
+from hub import preview as hub_preview
+from hub.publish import DeployError, deploy
+from hub.reviews import format_table, review_table
+from hub.scaffold import ScaffoldError, new_article
 
 DEV_SETTINGS = "pelicanconf.py"
 PUBLISH_SETTINGS = "publishconf.py"
@@ -23,18 +29,71 @@ def build(c, settings=DEV_SETTINGS):
     _finish(hub_build.build(settings))
 
 
-@task(help={"settings": "Settings file (default: pelicanconf.py)."})
-def check(c, settings=DEV_SETTINGS):
+@task
+def rebuild(c):
+    """Delete output/ and any caches, then build from scratch."""
+    settings = read_settings(DEV_SETTINGS)
+    for folder in (settings["OUTPUT_PATH"], settings["CACHE_PATH"]):
+        shutil.rmtree(folder, ignore_errors=True)
+    _finish(hub_build.build(DEV_SETTINGS))
+
+
+@task(
+    help={
+        "settings": "Settings file (default: pelicanconf.py).",
+        "strict": "Treat overdue reviews as errors, not warnings.",
+    }
+)
+def check(c, settings=DEV_SETTINGS, strict=False):
     """Run every content check without writing output/; exit 1 on any error."""
-    _finish(hub_build.check(settings))
+    overrides = {"REVIEW_OVERDUE_IS_ERROR": True} if strict else {}
+    _finish(hub_build.check(settings, overrides))
+
+
+@task(
+    help={
+        "title": "The article's title, in quotes.",
+        "topic": "A topic slug from content/data/topics.yml.",
+    }
+)
+def new(c, title, topic):
+    """Write a new draft article with every front-matter key, ready to fill in."""
+    try:
+        path = new_article(read_settings(DEV_SETTINGS), title, topic)
+    except ScaffoldError as error:
+        raise Exit(f"error: {error}", code=1) from None
+    print(f"Wrote {path}: fill in the summary and body, then set status: published.")
+
+
+@task
+def reviews(c):
+    """List articles by review date: overdue, due within 30 days, fine."""
+    print("\n".join(format_table(review_table(read_settings(DEV_SETTINGS)))))
+
+
+@task
+def preview(c):
+    """Build the published site (absolute URLs, feeds) into output/ to look at."""
+    _finish(hub_build.build(PUBLISH_SETTINGS))
+
+
+@task
+def publish(c):
+    """Build with publishconf.py and deploy it; refuses to deploy on any error."""
+    result = hub_build.build(PUBLISH_SETTINGS)
+    _finish(result)
+    settings = read_settings(PUBLISH_SETTINGS)
+    try:
+        done = deploy(settings, settings["OUTPUT_PATH"])
+    except DeployError as error:
+        raise Exit(f"error: {error}", code=1) from None
+    print(f"Published: {done}.")
 
 
 @task(help={"port": "Port to serve on (default 8000)."})
 def serve(c, port=8000):
     """Build, serve output/ on localhost, and rebuild whenever content changes."""
-    from hub import preview  # noqa: PLC0415 - only this task needs it
-
-    preview.serve(DEV_SETTINGS, port=port)
+    hub_preview.serve(DEV_SETTINGS, port=port)
 
 
 def _ensure_debian_packages(c, packages):
@@ -53,5 +112,5 @@ def _ensure_debian_packages(c, packages):
 @task(help={"args": "Extra arguments for pytest, e.g. -k quote."})
 def test(c, args=""):
     """Run the whole test suite, installing Chromium first if it is missing."""
-    _ensure_debian_packages(c, ["chromium"])
+    _ensure_debian_packages(c, ["chromium", "rsync"])
     c.run(f"{sys.executable} -m pytest {args}", pty=False)
