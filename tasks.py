@@ -114,3 +114,18 @@ def test(c, args=""):
     """Run the whole test suite, installing Chromium first if it is missing."""
     _ensure_debian_packages(c, ["chromium", "rsync"])
     c.run(f"{sys.executable} -m pytest {args}", pty=False)
+
+
+@task(
+    help={
+        "articles": "Synthetic articles to build (default 1000).",
+        "runs": "Builds of each kind; medians are reported (default 3).",
+        "json": "Also write the results to this JSON file.",
+        "preview": "Also time an edit-to-preview rebuild (default on).",
+    }
+)
+def bench(c, articles=1000, runs=3, json=None, preview=True):
+    """Time the full hub against the hub without plugins and bare Pelican."""
+    from hub import bench as hub_bench  # noqa: PLC0415 - only this task needs it
+
+    hub_bench.run(articles, runs, json, preview=preview)

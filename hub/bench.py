@@ -1,0 +1,268 @@
+"""Benchmark: the full hub against the hub without its plugins and bare Pelican.
+
+`invoke bench --articles N --runs R` writes a synthetic hub of N articles
+(hub/synthetic.py) into a temporary folder and times, alternating and in a
+fresh Python process each so that imports and peak memory are per build:
+
+- (a) the full hub: the real theme and every plugin in pelicanconf.py;
+- (b) the same articles, theme and Markdown reader with only `content_model`
+  (the reader and the site data the theme needs), no rendering plugins;
+- (c) bare Pelican: the same bodies with `Key: value` metadata, Pelican's
+  default settings and theme, no plugins;
+- (d) edit-to-preview, once: in one process, as `invoke serve` rebuilds, a
+  full build, then one article's body changes and the build runs again; the
+  time of that second build, checked to have rewritten the article's page.
+
+It prints the median wall time of each, milliseconds per article, peak memory
+(the build process's maximum resident set), and the ratios a/b and a/c.
+"""
+
+import argparse
+import json
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from hub import synthetic
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULT_PREFIX = "BENCH-RESULT "
+KINDS = {
+    "a": "full hub (theme, every plugin)",
+    "b": "hub theme, content_model only",
+    "c": "bare Pelican (default theme)",
+}
+B_PLUGINS = ["content_model"]
+B_FALLBACK = ["content_model", "hub_index"]
+TARGETS = {"a/b": 1.10, "a/c": 1.30}
+EDIT_TEXT = "Edited for the edit-to-preview benchmark."
+
+
+def _overrides(kind, folder, plugins=None):
+    folder = Path(folder)
+    settings = {"CACHE_PATH": str(folder / f"cache-{kind}")}
+    if kind == "c":
+        return None, settings | {"PATH": str(folder / "bare")}
+    settings |= {
+        "PATH": str(folder / "hub"),
+        "THEME": str(ROOT / "theme"),
+        "PLUGIN_PATHS": [str(ROOT / "plugins")],
+    }
+    if plugins:
+        settings["PLUGINS"] = plugins
+    return str(ROOT / "pelicanconf.py"), settings
+
+
+def one_build(kind, folder, plugins=None):
+    """Run one build in this process; the child side of `measure`."""
+    from hub.build import build  # noqa: PLC0415 - imports are part of the cost
+
+    settings_file, overrides = _overrides(kind, folder, plugins)
+    output = Path(folder) / f"out-{kind}"
+    started = time.perf_counter()
+    result = build(settings_file, output, overrides)
+    seconds = time.perf_counter() - started
+    if kind == "d" and result.ok:
+        seconds = _edit_and_rebuild(build, settings_file, output, overrides, folder)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {
+        "seconds": seconds,
+        "peak_mib": peak,
+        "errors": result.errors,
+        "warnings": len(result.warnings),
+    }
+
+
+def _edit_and_rebuild(build, settings_file, output, overrides, folder):
+    article = sorted((Path(folder) / "hub" / "articles").glob("*.md"))[0]
+    article.write_text(article.read_text("utf-8") + f"\n{EDIT_TEXT}\n", "utf-8")
+    started = time.perf_counter()
+    result = build(settings_file, output, overrides)
+    seconds = time.perf_counter() - started
+    page = output / article.stem / "index.html"
+    if not result.ok or EDIT_TEXT not in page.read_text("utf-8"):
+        raise SystemExit(f"the edited article's page {page} was not rewritten")
+    return seconds
+
+
+def measure(kind, folder, plugins=None):
+    """One build in a fresh Python process: its result and the process's time."""
+    command = [sys.executable, "-m", "hub.bench", "--one", kind, "--corpus", folder]
+    if plugins:
+        command += ["--plugins", ",".join(plugins)]
+    shutil.rmtree(Path(folder) / f"out-{kind}", ignore_errors=True)
+    started = time.perf_counter()
+    process = subprocess.run(
+        command, cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    elapsed = time.perf_counter() - started
+    lines = [
+        line.removeprefix(RESULT_PREFIX)
+        for line in process.stdout.splitlines()
+        if line.startswith(RESULT_PREFIX)
+    ]
+    if process.returncode or not lines:
+        detail = (process.stderr or process.stdout).strip().splitlines()[-15:]
+        return {"errors": [f"the build process failed: {'; '.join(detail)}"]}
+    return json.loads(lines[-1]) | {"process_seconds": elapsed}
+
+
+def prepare(folder, articles, seed, say):
+    started = time.perf_counter()
+    written = synthetic.write_hub(Path(folder) / "hub", articles, seed)
+    synthetic.write_bare(Path(folder) / "bare", written)
+    say(
+        f"Wrote {articles} synthetic articles to {folder} "
+        f"in {time.perf_counter() - started:.1f}s."
+    )
+
+
+def _say(line):
+    print(line, flush=True)
+
+
+def run(articles=1000, runs=3, json_path=None, *, preview=True, seed=8, say=_say):
+    """Build every kind `runs` times, alternating; print and return the results."""
+    folder = tempfile.mkdtemp(prefix="hub-bench-")
+    try:
+        prepare(folder, articles, seed, say)
+        results = _time_kinds(folder, articles, runs, say)
+        if preview:
+            say("(d) edit-to-preview: a full build, then one edit and a rebuild ...")
+            results["d"] = _summarise("d", [_checked("d", folder, None)], articles)
+            results["d"]["label"] = "edit-to-preview rebuild (as invoke serve)"
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    report = _report(articles, runs, results)
+    for line in _table(report):
+        say(line)
+    if json_path:
+        Path(json_path).write_text(json.dumps(report, indent=2) + "\n", "utf-8")
+        say(f"Wrote {json_path}.")
+    return report
+
+
+def _time_kinds(folder, articles, runs, say):
+    samples = {kind: [] for kind in KINDS}
+    b_plugins = B_PLUGINS
+    order = list(KINDS)
+    for number in range(runs):
+        shift = number % len(order)
+        for kind in order[shift:] + order[:shift]:
+            plugins = b_plugins if kind == "b" else None
+            measured = measure(kind, folder, plugins)
+            if kind == "b" and measured["errors"] and b_plugins == B_PLUGINS:
+                say(f"(b) failed with {B_PLUGINS}: {measured['errors'][0]}")
+                say(f"(b) measured as {B_FALLBACK} instead.")
+                b_plugins = B_FALLBACK
+                measured = measure(kind, folder, b_plugins)
+            _fail_on_errors(kind, measured)
+            samples[kind].append(measured)
+            say(
+                f"run {number + 1}/{runs} ({kind}) {KINDS[kind]}: "
+                f"{measured['seconds']:.2f}s, {measured['peak_mib']:.0f} MiB"
+            )
+    results = {
+        kind: _summarise(kind, found, articles) for kind, found in samples.items()
+    }
+    results["b"]["plugins"] = b_plugins
+    return results
+
+
+def _checked(kind, folder, plugins):
+    measured = measure(kind, folder, plugins)
+    _fail_on_errors(kind, measured)
+    return measured
+
+
+def _fail_on_errors(kind, measured):
+    if measured["errors"]:
+        listed = "\n".join(f"  {error}" for error in measured["errors"][:10])
+        raise SystemExit(f"({kind}) the build failed:\n{listed}")
+
+
+def _summarise(kind, samples, articles):
+    seconds = [sample["seconds"] for sample in samples]
+    median = statistics.median(seconds)
+    return {
+        "label": KINDS.get(kind, kind),
+        "seconds": seconds,
+        "median_seconds": median,
+        "ms_per_article": 1000 * median / articles,
+        "peak_mib": max(sample["peak_mib"] for sample in samples),
+        "process_seconds": [sample["process_seconds"] for sample in samples],
+        "warnings": max(sample["warnings"] for sample in samples),
+    }
+
+
+def _report(articles, runs, results):
+    ratios = {
+        "a/b": results["a"]["median_seconds"] / results["b"]["median_seconds"],
+        "a/c": results["a"]["median_seconds"] / results["c"]["median_seconds"],
+    }
+    return {
+        "articles": articles,
+        "runs": runs,
+        "python": platform.python_version(),
+        "machine": f"{platform.system()} {platform.machine()}",
+        "results": results,
+        "ratios": ratios,
+        "targets": TARGETS,
+    }
+
+
+def _table(report):
+    articles, runs = report["articles"], report["runs"]
+    lines = [
+        f"Benchmark: {articles} articles, median of {runs} run(s), "
+        "one fresh process per build.",
+        f"{'build':<44} {'wall s':>8} {'ms/article':>11} {'peak MiB':>9}",
+    ]
+    for kind, result in report["results"].items():
+        label = f"({kind}) {result['label']}"
+        if result.get("plugins"):
+            label = f"({kind}) hub theme, plugins: {', '.join(result['plugins'])}"
+        lines.append(
+            f"{label:<44} {result['median_seconds']:>8.2f} "
+            f"{result['ms_per_article']:>11.2f} {result['peak_mib']:>9.0f}"
+        )
+    for name, ratio in report["ratios"].items():
+        target = report["targets"][name]
+        verdict = "met" if ratio <= target else "MISSED"
+        lines.append(f"{name} = {ratio:.3f} (target <= {target:.2f}: {verdict})")
+    return lines
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--json", dest="json_path")
+    parser.add_argument("--seed", type=int, default=8)
+    parser.add_argument("--no-preview", action="store_true")
+    parser.add_argument("--one", choices=[*KINDS, "d"], help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", help=argparse.SUPPRESS)
+    parser.add_argument("--plugins", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.one:
+        plugins = args.plugins.split(",") if args.plugins else None
+        result = one_build(args.one, args.corpus, plugins)
+        print(RESULT_PREFIX + json.dumps(result), flush=True)
+        return
+    run(
+        args.articles,
+        args.runs,
+        args.json_path,
+        preview=not args.no_preview,
+        seed=args.seed,
+    )
+
+
+if __name__ == "__main__":
+    main()
