@@ -129,3 +129,22 @@ def bench(c, articles=1000, runs=3, json=None, preview=True):
     from hub import bench as hub_bench  # noqa: PLC0415 - only this task needs it
 
     hub_bench.run(articles, runs, json, preview=preview)
+
+
+@task(
+    help={
+        "path": "An export file or a folder of .txt exports; list more after --.",
+        "topic": "Topic slug for every file (default: guessed from each text).",
+        "force": "Replace an article that already exists.",
+        "content": "Content folder to write into (default: content).",
+    },
+)
+def import_legacy(c, path, topic=None, force=False, content="content"):
+    """Import plain-text exports of the old site as articles, repairing mojibake."""
+    import shlex  # noqa: PLC0415 - only this task needs it
+
+    from hub import legacy_import  # noqa: PLC0415 - only this task needs it
+
+    paths = [path, *shlex.split(c.remainder)]
+    if legacy_import.import_files(paths, content, topic=topic, force=force):
+        raise Exit(code=1)
