@@ -25,7 +25,15 @@ OUTPUT_PATH = "output"
 THEME = "theme"
 
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["content_model", "quote_cta", "related_resources", "hub_index"]
+PLUGINS = [
+    "content_model",
+    "quote_cta",
+    "related_resources",
+    "hub_index",
+    "reading_aids",
+    "redirects",
+    "pelican.plugins.sitemap",
+]
 
 # Promos on articles whose topic names none; the quote block follows the first.
 DEFAULT_PRODUCTS = ["rapid-support", "monthly-retainer"]
@@ -44,7 +52,19 @@ PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 CATEGORY_URL = "topics/{slug}/"
 CATEGORY_SAVE_AS = "topics/{slug}/index.html"
-DIRECT_TEMPLATES = ["index"]
+# Index the built site with Pagefind for the search page.
+SEARCH_INDEX = True
+
+# The hub index, search, the 404 page, and files that hosts and robots read.
+DIRECT_TEMPLATES = ["index", "search", "not_found", "robots", "security_headers"]
+SEARCH_SAVE_AS = "search/index.html"
+NOT_FOUND_SAVE_AS = "404.html"
+ROBOTS_SAVE_AS = "robots.txt"
+SECURITY_HEADERS_SAVE_AS = "_headers"
+SITEMAP = {
+    "format": "xml",
+    "exclude": ["^404", "^search/", "^drafts/", "^robots", "^_headers", "^quote-"],
+}
 DEFAULT_PAGINATION = False
 # Topics are the only listing pages; no tag, author or archive pages.
 TAG_SAVE_AS = ""
@@ -80,6 +100,27 @@ AUTHOR_FEED_RSS = None
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 
+
+
+def content_security_policy(form_action="'self'"):
+    """The site works, search included, with no inline script or style."""
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self' 'wasm-unsafe-eval'",
+            "style-src 'self'",
+            "img-src 'self' data:",
+            "connect-src 'self'",
+            f"form-action {form_action}",
+            "frame-ancestors 'none'",
+            "base-uri 'self'",
+            "object-src 'none'",
+        ]
+    )
+
+
+CONTENT_SECURITY_POLICY = content_security_policy()
+
 # Wording the theme shows on every page.
 HUB_NAME = "Hub"
 HUB_INDEX_TITLE = "Knowledge Hub Index"
@@ -96,3 +137,4 @@ FOOTER_LINKS = [
     ("Privacy notice", "privacy/"),
     ("Accessibility statement", "accessibility/"),
 ]
+

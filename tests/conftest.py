@@ -93,6 +93,7 @@ class SmallSite:
             "THEME": str(ROOT / "theme"),
             "PLUGIN_PATHS": [str(ROOT / "plugins")],
             "CACHE_PATH": str(self.root / "cache"),
+            "SEARCH_INDEX": False,
         }
         return build(str(ROOT / "pelicanconf.py"), self.output, overrides | settings)
 

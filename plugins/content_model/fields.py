@@ -76,6 +76,19 @@ def tag_list(value):
     return [text(item) for item in value]
 
 
+def old_paths(value):
+    """`redirect_from`: root-relative paths the page used to live at."""
+    paths = [text(item) for item in (value if isinstance(value, list) else [value])]
+    for path in paths:
+        if not path.startswith("/") or "//" in path or ".." in path or " " in path:
+            raise FieldError(
+                f"'{path}' is not a path on this site",
+                "Write the old address as a path from the site root, "
+                "e.g. /blog/tender-tips/ or /old-page.html.",
+            )
+    return paths
+
+
 def choice(*allowed):
     def parse(value):
         if value not in allowed:
@@ -158,6 +171,7 @@ ARTICLE_FIELDS = {
     "related": Field(slug_list),
     "cta": Field(choice("quote", "none")),
     "status": Field(choice("published", "draft")),
+    "redirect_from": Field(old_paths),
 }
 
 PAGE_FIELDS = {
@@ -166,4 +180,5 @@ PAGE_FIELDS = {
     "modified": Field(date),
     "template": Field(slug),
     "status": Field(choice("published", "draft", "hidden")),
+    "redirect_from": Field(old_paths),
 }

@@ -1,0 +1,43 @@
+"""Reading aids: a reading-time estimate and an "On this page" contents list.
+
+Attaches `article.reading_minutes` and `article.contents` (the `##` headings as
+(id, text) pairs, only when there are `CONTENTS_MIN_HEADINGS` or more).
+"""
+
+import html
+import math
+import re
+
+from pelican import signals
+
+DEFAULTS = {"READING_WORDS_PER_MINUTE": 200, "CONTENTS_MIN_HEADINGS": 4}
+TAG = re.compile(r"<[^>]+>")
+HEADING = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.DOTALL)
+
+
+def check_settings(pelican):
+    for key, default in DEFAULTS.items():
+        value = pelican.settings.setdefault(key, default)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise ValueError(f"{key} must be a whole number above 0, got {value!r}")
+
+
+def attach_reading_aids(generator):
+    settings = generator.settings
+    for article in generator.articles + generator.drafts + generator.hidden_articles:
+        body = article._content or ""
+        words = len(TAG.sub(" ", body).split())
+        article.reading_minutes = max(
+            1, math.ceil(words / settings["READING_WORDS_PER_MINUTE"])
+        )
+        headings = [
+            (anchor, html.unescape(TAG.sub("", text)).strip())
+            for anchor, text in HEADING.findall(body)
+        ]
+        enough = len(headings) >= settings["CONTENTS_MIN_HEADINGS"]
+        article.contents = headings if enough else []
+
+
+def register():
+    signals.initialized.connect(check_settings)
+    signals.article_generator_finalized.connect(attach_reading_aids)

@@ -1,0 +1,84 @@
+"""Redirects from old addresses: the `redirect_from` front-matter key.
+
+For each old path an article or page lists, writes a small static page (meta
+refresh plus a canonical link, which works on any host) and a line in
+Netlify's `_redirects` file. An old path that is also a real page of the hub
+is an error, as is one path claimed by two files.
+"""
+
+import os
+
+from pelican import signals
+
+from content_model.problems import display_path, report
+
+# The build in progress: old path -> content, and the theme's redirect template.
+_redirects = {}
+_template = []
+
+
+def output_file(path):
+    """The file an old URL path is served from: /a/b/ -> a/b/index.html."""
+    relative = path.lstrip("/")
+    return (
+        relative + "index.html" if relative.endswith("/") or not relative else relative
+    )
+
+
+def collect_redirects(generators):
+    _redirects.clear()
+    _template[:] = [generators[0].get_template("redirect")]
+    written = set()
+    contents = []
+    for generator in generators:
+        for name in ("articles", "pages", "hidden_pages"):
+            contents += getattr(generator, name, [])
+        for category, _ in getattr(generator, "categories", []):
+            written.add(category.save_as)
+    written.update(content.save_as for content in contents)
+    written.add("index.html")
+    for content in contents:
+        for path in getattr(content, "redirect_from", []):
+            _claim(path, content, written)
+
+
+def _claim(path, content, written):
+    if output_file(path) in written:
+        report(
+            content.source_path,
+            "redirect_from",
+            f"'{path}' is a page of the hub, so it cannot redirect",
+            "Remove it from redirect_from, or move the page that lives there.",
+        )
+    elif path in _redirects and _redirects[path] is not content:
+        other = display_path(_redirects[path].source_path)
+        report(
+            content.source_path,
+            "redirect_from",
+            f"'{path}' is also claimed by {other}",
+            "Keep the old path in one file's redirect_from only.",
+        )
+    else:
+        _redirects[path] = content
+
+
+def write_redirects(pelican):
+    if not _redirects:
+        return
+    settings = pelican.settings
+    lines = []
+    for path, content in sorted(_redirects.items()):
+        target = f"{settings['SITEURL']}/{content.url}"
+        lines.append(f"{path}  /{content.url}  301")
+        destination = os.path.join(pelican.output_path, output_file(path))
+        os.makedirs(os.path.dirname(destination), exist_ok=True)
+        with open(destination, "w", encoding="utf-8") as handle:
+            handle.write(_template[0].render(settings, target=target, content=content))
+    netlify = os.path.join(pelican.output_path, "_redirects")
+    with open(netlify, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+
+
+def register():
+    signals.all_generators_finalized.connect(collect_redirects)
+    signals.finalized.connect(write_redirects)

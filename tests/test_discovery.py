@@ -1,0 +1,212 @@
+"""Discovery: head metadata, JSON-LD, feeds, sitemap, redirects and reading aids."""
+
+import json
+import xml.etree.ElementTree as ET
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, read_page
+from hub.build import build
+
+PUBLISHED_URL = "https://hub.example"
+
+
+def json_ld(page):
+    return [
+        json.loads(script.string)
+        for script in page.select("script[type='application/ld+json']")
+    ]
+
+
+@pytest.fixture(scope="module")
+def published_hub(tmp_path_factory):
+    """The sample hub built with publishconf.py: absolute URLs and feeds."""
+    output = tmp_path_factory.mktemp("published") / "output"
+    result = build(
+        str(ROOT / "publishconf.py"),
+        output,
+        {"SITEURL": PUBLISHED_URL, "FEED_DOMAIN": PUBLISHED_URL, "SEARCH_INDEX": False},
+    )
+    assert result.ok, result.errors
+    return output
+
+
+def test_head_metadata_on_an_article(site):
+    site.article("guide", title="Method statements", summary="How to write one.")
+    assert site.build(SITEURL=PUBLISHED_URL).ok
+    page = site.page("guide")
+    assert page.select_one("link[rel=canonical]")["href"] == f"{PUBLISHED_URL}/guide/"
+    meta = {
+        tag.get("property") or tag.get("name"): tag["content"]
+        for tag in page.select("meta[content]")
+    }
+    assert meta["description"] == "How to write one."
+    assert meta["og:title"] == "Method statements"
+    assert meta["og:type"] == "article"
+    assert meta["og:url"] == f"{PUBLISHED_URL}/guide/"
+    assert meta["twitter:card"] == "summary"
+    assert meta["twitter:description"] == "How to write one."
+
+
+def test_json_ld_article_breadcrumbs_and_organisation(site):
+    site.article(
+        "guide", title="Method statements", date="2026-02-01", modified="2026-03-01"
+    )
+    assert site.build(SITEURL=PUBLISHED_URL).ok
+    blocks = {block["@type"]: block for block in json_ld(site.page("guide"))}
+    assert set(blocks) == {"Organization", "Article", "BreadcrumbList"}
+    article = blocks["Article"]
+    assert article["headline"] == "Method statements"
+    assert article["datePublished"].startswith("2026-02-01")
+    assert article["dateModified"].startswith("2026-03-01")
+    assert article["author"]["name"] == "Impact Guru Editorial Team"
+    assert article["publisher"]["name"] == "Impact Guru Ltd"
+    crumbs = blocks["BreadcrumbList"]["itemListElement"]
+    assert [crumb["name"] for crumb in crumbs] == [
+        "Hub",
+        "Tender writing",
+        "Method statements",
+    ]
+    assert crumbs[2]["item"] == f"{PUBLISHED_URL}/guide/"
+
+
+def test_json_ld_stays_valid_and_closed_whatever_the_title(site):
+    title = "Closing </script><script>alert(\"x\")</script> & 'quotes'"
+    site.article("guide", title=title, summary='A "quoted" </script> summary')
+    assert site.build().ok
+    html = (site.output / "guide" / "index.html").read_text()
+    assert "<script>alert" not in html
+    page = BeautifulSoup(html, "html.parser")
+    article = next(block for block in json_ld(page) if block["@type"] == "Article")
+    assert article["headline"] == title
+    assert article["description"] == 'A "quoted" </script> summary'
+
+
+def test_feeds_list_published_articles_with_summaries(published_hub):
+    feed = feedparser.parse(str(published_hub / "feeds" / "all.atom.xml"))
+    assert not feed.bozo, feed.bozo_exception
+    assert len(feed.entries) >= 16
+    entry = feed.entries[0]
+    assert entry.link.startswith(PUBLISHED_URL + "/")
+    assert entry.summary
+    topic = feedparser.parse(str(published_hub / "feeds" / "procurement-law.atom.xml"))
+    assert not topic.bozo and topic.entries
+    index = read_page(published_hub, "")
+    feed_link = index.select_one("link[type='application/atom+xml']")
+    assert feed_link["href"] == f"{PUBLISHED_URL}/feeds/all.atom.xml"
+    topic_page = read_page(published_hub, "topics/procurement-law")
+    assert topic_page.select_one("a.hub-feed-link")["href"].endswith(
+        "/feeds/procurement-law.atom.xml"
+    )
+
+
+def test_sitemap_lists_published_articles_with_lastmod(published_hub):
+    tree = ET.parse(published_hub / "sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    urls = {
+        url.find("s:loc", ns).text: url.find("s:lastmod", ns).text
+        for url in tree.getroot().findall("s:url", ns)
+    }
+    assert f"{PUBLISHED_URL}/writing-method-statements/" in urls
+    assert not any("/drafts/" in url or "404" in url for url in urls)
+    robots = (published_hub / "robots.txt").read_text()
+    assert f"Sitemap: {PUBLISHED_URL}/sitemap.xml" in robots
+
+
+def test_sitemap_lastmod_comes_from_modified_then_date(site):
+    site.article("changed", date="2026-01-01", modified="2026-02-02")
+    site.article("unchanged", date="2026-01-05")
+    site.article("draft-one", status="draft")
+    assert site.build(SITEURL=PUBLISHED_URL).ok
+    sitemap = (site.output / "sitemap.xml").read_text()
+    assert "<loc>https://hub.example/changed/</loc>\n<lastmod>2026-02-02" in sitemap
+    assert "<loc>https://hub.example/unchanged/</loc>\n<lastmod>2026-01-05" in sitemap
+    assert "draft-one" not in sitemap
+
+
+def test_redirect_from_writes_pages_and_netlify_rules(site):
+    site.article(
+        "guide", title="The guide", redirect_from=["/blog/old-guide/", "/old.html"]
+    )
+    assert site.build(SITEURL=PUBLISHED_URL).ok
+    moved = BeautifulSoup(
+        (site.output / "blog/old-guide/index.html").read_text(), "html.parser"
+    )
+    assert moved.select_one("link[rel=canonical]")["href"] == f"{PUBLISHED_URL}/guide/"
+    assert (
+        moved.select_one("meta[http-equiv=refresh]")["content"]
+        == f"0; url={PUBLISHED_URL}/guide/"
+    )
+    assert (site.output / "old.html").exists()
+    rules = (site.output / "_redirects").read_text().splitlines()
+    assert rules == ["/blog/old-guide/  /guide/  301", "/old.html  /guide/  301"]
+
+
+@pytest.mark.parametrize(
+    ("paths", "expected"),
+    [
+        (["/other/"], "'/other/' is a page of the hub, so it cannot redirect"),
+        (["old-page"], "'old-page' is not a path on this site"),
+    ],
+)
+def test_redirect_mistakes_are_errors(site, paths, expected):
+    site.article("other")
+    site.article("guide", redirect_from=paths)
+    errors = site.build().errors
+    assert any("guide.md" in e and expected in e for e in errors), errors
+
+
+def test_two_files_cannot_claim_one_old_path(site):
+    site.article("one", redirect_from=["/old/"])
+    site.article("two", redirect_from=["/old/"])
+    assert any("'/old/' is also claimed by" in e for e in site.build().errors)
+
+
+def test_reading_time_and_on_this_page(site):
+    sections = "".join(f"## Part {n}\n\n" + "word " * 100 + "\n\n" for n in range(4))
+    site.article("long", body=sections)
+    site.article("short", body="## Only one\n\nA few words.\n")
+    assert site.build().ok
+    long_page = site.page("long")
+    assert "3 minutes" in long_page.select(".hub-review-dates__row")[2].text
+    contents = long_page.select(".hub-contents__link")
+    assert (contents[0].text, contents[0]["href"]) == ("Part 0", "#part-0")
+    assert len(contents) == 4
+    assert long_page.select_one("#part-3").name == "h2"
+    short_page = site.page("short")
+    assert short_page.select(".hub-contents") == []
+    assert "1 minute" in short_page.select(".hub-review-dates__row")[2].text
+
+
+def test_not_found_page_offers_search_and_the_index(sample_hub):
+    page = BeautifulSoup((sample_hub / "404.html").read_text(), "html.parser")
+    assert page.h1.text == "Page not found"
+    form = page.select_one("main form[role=search]")
+    assert form["action"] == "/search/"
+    assert page.select_one("main a[href='/']")
+
+
+def test_search_page_falls_back_to_the_index_without_javascript(sample_hub):
+    page = read_page(sample_hub, "search")
+    assert "Search needs JavaScript" in page.select_one("#hub-search").text
+    topics = page.select(".hub-contents__link")
+    assert topics and all(a["href"].startswith("/#") for a in topics)
+    header_form = page.select_one("header form[role=search]")
+    assert header_form["action"] == "/search/"
+    assert header_form.input["name"] == "q"
+
+
+def test_search_index_covers_only_the_article_text(sample_hub):
+    page = read_page(sample_hub, "writing-method-statements")
+    indexed = page.select("[data-pagefind-body]")
+    assert {element["class"][0] for element in indexed} == {
+        "hub-article__header",
+        "hub-prose",
+    }
+    for block in page.select(".hub-promo, .hub-byline, .hub-resources, .hub-related"):
+        assert not block.find_parent(attrs={"data-pagefind-body": True})
+    assert page.select_one("[data-pagefind-filter]")["data-pagefind-filter"].startswith(
+        "topic:"
+    )

@@ -1,0 +1,27 @@
+// Search page: Pagefind's UI, with the query from the header's search box.
+(function () {
+  "use strict";
+  var container = document.getElementById("hub-search");
+  if (!container || typeof PagefindUI === "undefined") {
+    return;
+  }
+  container.textContent = "";
+  var ui = new PagefindUI({
+    element: "#hub-search",
+    baseUrl: container.getAttribute("data-base-url"),
+    showImages: false,
+    showSubResults: false,
+    resetStyles: false,
+    processResult: function (result) {
+      // Show each result's topic with its title.
+      if (result.meta && result.meta.topic) {
+        result.meta.title = result.meta.title + " (" + result.meta.topic + ")";
+      }
+      return result;
+    },
+  });
+  var query = new URLSearchParams(window.location.search).get("q");
+  if (query) {
+    ui.triggerSearch(query);
+  }
+})();
