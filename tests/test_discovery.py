@@ -1,6 +1,7 @@
 """Discovery: head metadata, JSON-LD, feeds, sitemap, redirects and reading aids."""
 
 import json
+import tomllib
 import xml.etree.ElementTree as ET
 
 import feedparser
@@ -210,3 +211,12 @@ def test_search_index_covers_only_the_article_text(sample_hub):
     assert page.select_one("[data-pagefind-filter]")["data-pagefind-filter"].startswith(
         "topic:"
     )
+
+
+def test_netlify_toml_sends_the_same_headers_as_the_built_headers_file(sample_hub):
+    netlify = tomllib.loads((ROOT / "netlify.toml").read_text())
+    values = next(rule["values"] for rule in netlify["headers"] if rule["for"] == "/*")
+    lines = (sample_hub / "_headers").read_text().splitlines()
+    built = dict(line.strip().split(": ", 1) for line in lines if line.startswith("  "))
+    assert values == built
+    assert "unsafe-inline" not in values["Content-Security-Policy"]

@@ -166,3 +166,18 @@ def test_related_lists_are_deterministic(site, tmp_path):
     second = build_in(["g", "f", "e", "d", "c", "b", "a"])
     assert first == second
     assert first["d"] == ["a", "b", "c", "e", "f"]
+
+
+def test_an_article_never_lists_itself_in_its_topic_resources(site):
+    site.data["topics"]["tender-writing"]["resources"] = {
+        "Build foundations": [{"article": "basics"}, {"article": "guide"}]
+    }
+    site.article("basics", title="The basics")
+    site.article("guide", title="The guide")
+    assert site.build(SITEURL="https://hub.example").ok
+    assert resource_groups(site.page("guide")) == {
+        "Build foundations": [("The basics", "https://hub.example/basics/")]
+    }
+    assert resource_groups(site.page("basics")) == {
+        "Build foundations": [("The guide", "https://hub.example/guide/")]
+    }

@@ -58,6 +58,7 @@ def _resource_groups(article, settings, site_data, published, all_slugs):
     topic = article.topic
     own = getattr(article, "resources", None)
     groups = merge_groups(getattr(topic, "resources", {}), own)
+    own_url = f"{settings['SITEURL']}/{article.url}"
     resolved = []
     for name, links in groups.items():
         resolved_links = []
@@ -65,7 +66,7 @@ def _resource_groups(article, settings, site_data, published, all_slugs):
             found = resolve_link(link, settings, site_data.products, published)
             if found is None:
                 _report_link(article, link, site_data, all_slugs)
-            elif found not in resolved_links and found.url != article.url:
+            elif found not in resolved_links and found.url != own_url:
                 resolved_links.append(found)
         if resolved_links:
             resolved.append(ResourceGroup(name, resolved_links))

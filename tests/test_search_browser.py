@@ -1,0 +1,117 @@
+"""Search and the Content-Security-Policy in a real browser (Chromium)."""
+
+import functools
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from browser import launch_chromium
+
+
+def security_headers(site):
+    """The headers `_headers` gives every path, as Netlify would send them."""
+    lines = (site / "_headers").read_text().splitlines()
+    return dict(line.strip().split(": ", 1) for line in lines if line.startswith("  "))
+
+
+class HeaderHandler(SimpleHTTPRequestHandler):
+    headers_to_send: ClassVar[dict] = {}
+
+    def end_headers(self):
+        for name, value in self.headers_to_send.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def hub_url(sample_hub):
+    handler = type(
+        "SampleHubHandler",
+        (HeaderHandler,),
+        {"headers_to_send": security_headers(sample_hub)},
+    )
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(sample_hub))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.csp_violations = []
+    page.on(
+        "console",
+        lambda message: (
+            page.csp_violations.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    yield page
+    context.close()
+
+
+def search(page, hub_url, query):
+    page.goto(f"{hub_url}/")
+    page.fill("#hub-search-box-input", query)
+    page.press("#hub-search-box-input", "Enter")
+    page.wait_for_selector(".pagefind-ui__result-link")
+    return page
+
+
+def result_links(page):
+    return [
+        link.get_attribute("href")
+        for link in page.query_selector_all(".pagefind-ui__result-link")
+    ]
+
+
+def test_a_phrase_from_one_article_finds_it_first(page, hub_url):
+    search(page, hub_url, "employee liability information")
+    assert result_links(page)[0] == "/tupe-for-care-providers/"
+    first = page.query_selector(".pagefind-ui__result")
+    assert "(Mobilisation and contract delivery)" in first.inner_text()
+    assert first.query_selector(".pagefind-ui__result-excerpt").inner_text().strip()
+
+
+def test_topic_filter_narrows_the_results(page, hub_url):
+    search(page, hub_url, "tender")
+    everything = result_links(page)
+    page.click("text=Procurement law")
+    page.wait_for_function(
+        "n => document.querySelectorAll('.pagefind-ui__result-link').length < n",
+        arg=len(everything),
+    )
+    narrowed = result_links(page)
+    assert narrowed and len(narrowed) < len(everything)
+    assert set(narrowed) <= set(everything)
+
+
+@pytest.mark.parametrize(
+    "path", ["/writing-method-statements/", "/", "/search/?q=bid", "/quote/"]
+)
+def test_no_content_security_policy_violations(page, hub_url, path):
+    page.goto(hub_url + path)
+    page.wait_for_load_state("networkidle")
+    if path.startswith("/search/"):
+        page.wait_for_selector(".pagefind-ui__result-link")
+    assert page.csp_violations == []
