@@ -19,6 +19,9 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from content_model.problems import display_path
+from hub.mojibake import find_mojibake
+
 
 @dataclass
 class BuildResult:
@@ -57,10 +60,28 @@ def build(settings_file="pelicanconf.py", output=None, overrides=None):
 
 
 def check(settings_file="pelicanconf.py", overrides=None):
-    """Run every check of a full build, keeping no output."""
+    """Run every check of a full build, keeping no output, plus a mojibake scan."""
     with tempfile.TemporaryDirectory(prefix="hub-check-") as scratch:
         settings = read_settings(settings_file, override=overrides or {})
-        return run_pelican(settings | {"OUTPUT_PATH": scratch})
+        result = run_pelican(settings | {"OUTPUT_PATH": scratch})
+    result.errors += mojibake_problems(Path(settings["PATH"]))
+    return result
+
+
+def mojibake_problems(content):
+    """Garbled characters left in any content or data file, by file and line."""
+    problems = []
+    for path in sorted(content.rglob("*")):
+        if path.suffix not in (".md", ".yml", ".yaml") or not path.is_file():
+            continue
+        text = path.read_text("utf-8", errors="replace")
+        for line, excerpt in find_mojibake(text):
+            problems.append(
+                f"{display_path(str(path))}:{line}: [text] garbled characters "
+                f"'{excerpt}'. Retype them, or re-import the file with "
+                "`invoke import-legacy`, which repairs them."
+            )
+    return problems
 
 
 def run_pelican(settings):

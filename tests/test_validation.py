@@ -8,6 +8,7 @@ import textwrap
 import pytest
 
 from conftest import ROOT
+from hub.build import check
 
 
 def only_error(result):
@@ -230,3 +231,24 @@ def test_overdue_review_is_a_warning_by_default_and_an_error_when_strict(site):
     ), relaxed.warnings
     strict = site.build(REVIEW_OVERDUE_IS_ERROR=True)
     assert "the review was due on 2021-01-01" in only_error(strict)
+
+
+def test_check_flags_mojibake_with_file_and_line(site):
+    body = (
+        "Fine \u2019quotes\u2019 here.\n\n"
+        "Broken: don\u00e2\u20ac\u2122t and \u03c0\u0178\u201c\u0152 pins.\n"
+    )
+    site.article("guide", body=body)
+    site.build()
+    result = check(
+        str(ROOT / "pelicanconf.py"),
+        {
+            "PATH": str(site.content),
+            "THEME": str(ROOT / "theme"),
+            "PLUGIN_PATHS": [str(ROOT / "plugins")],
+            "SEARCH_INDEX": False,
+        },
+    )
+    garbled = [error for error in result.errors if "garbled characters" in error]
+    assert len(garbled) == 2, result.errors
+    assert all("guide.md:9: [text]" in error for error in garbled)
