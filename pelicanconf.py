@@ -101,7 +101,6 @@ CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 
 
-
 def content_security_policy(form_action="'self'"):
     """The site works, search included, with no inline script or style."""
     return "; ".join(
@@ -138,3 +137,11 @@ FOOTER_LINKS = [
     ("Accessibility statement", "accessibility/"),
 ]
 
+# Quote request form: where the form on /quote/ posts (see the README).
+# Previews post to the local receiver that `invoke serve` runs; publishconf.py
+# chooses the published backend.
+PLUGINS = [*PLUGINS, "quote_form"]
+QUOTE_FORM_BACKEND = "url"
+QUOTE_FORM_ACTION = "/quote/send"
+QUOTE_FORM_FORMSPREE_ID = ""
+QUOTE_FORM_THANKS_URL = "quote-thank-you/"

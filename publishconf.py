@@ -30,3 +30,13 @@ CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
 QUOTE_FORM_BACKEND = os.environ.get("HUB_QUOTE_FORM_BACKEND", "netlify")
 QUOTE_FORM_FORMSPREE_ID = os.environ.get("HUB_QUOTE_FORM_FORMSPREE_ID", "")
 QUOTE_FORM_ACTION = os.environ.get("HUB_QUOTE_FORM_ACTION", "")
+
+# The Content-Security-Policy must let the quote form post to its backend.
+quote_form_target = {
+    "formspree": "https://formspree.io",
+    "url": QUOTE_FORM_ACTION,
+}.get(QUOTE_FORM_BACKEND, "")
+if quote_form_target.startswith("https://"):
+    CONTENT_SECURITY_POLICY = content_security_policy(  # noqa: F405
+        f"'self' {quote_form_target}"
+    )

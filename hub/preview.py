@@ -1,14 +1,13 @@
-"""Local preview: serve output/ and rebuild when a source file changes."""
+"""Local preview: serve output/, receive the quote form, rebuild on changes."""
 
-import functools
 import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from pelican.settings import read_settings
 
 from hub.build import build, summary
+from hub.receiver import make_server, receiver_for
 
 WATCHED = ("content", "theme", "plugins", "pelicanconf.py")
 
@@ -27,12 +26,19 @@ def _rebuild(settings_file):
 
 
 def serve(settings_file, port=8000, poll_seconds=1.0):
-    output = read_settings(settings_file)["OUTPUT_PATH"]
+    settings = read_settings(settings_file)
     _rebuild(settings_file)
-    handler = functools.partial(SimpleHTTPRequestHandler, directory=output)
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    receiver = receiver_for(settings)
+    server = make_server(settings["OUTPUT_PATH"], port, receiver)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"Previewing on http://127.0.0.1:{port}/ - press Ctrl+C to stop.")
+    if receiver is None:
+        print("The quote form posts elsewhere; the local receiver is off.")
+    else:
+        print(
+            f"Quote requests sent to {receiver.endpoint} are saved in "
+            f"{receiver.submissions}."
+        )
     seen = _snapshot()
     try:
         while True:

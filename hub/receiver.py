@@ -1,0 +1,211 @@
+"""The local receiver for quote requests, so the form works in previews.
+
+`invoke serve` runs one server for the preview: it serves output/ and, when
+the quote form posts to a path of this site (`QUOTE_FORM_BACKEND = "url"` with
+`QUOTE_FORM_ACTION = "/quote/send"`), receives the form at that path. Each
+request is appended as one line of JSON to `var/quote-requests.jsonl`
+(git-ignored), then the visitor is sent to the thank-you page.
+
+It is for an editor's own machine, not the internet, but it still refuses
+what a real backend would: bodies over `MAX_BODY_BYTES` (413), anything that
+is not a UTF-8 URL-encoded form, and requests missing a required field (400).
+A filled-in honeypot is redirected as if it were sent, and not recorded.
+"""
+
+import email.message
+import functools
+import json
+import threading
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+FIELDS = (
+    "name",
+    "organisation",
+    "email",
+    "phone",
+    "service",
+    "tender",
+    "deadline",
+    "documents_url",
+    "message",
+    "consent",
+    "source_article",
+)
+REQUIRED = ("name", "organisation", "email", "message", "consent")
+HONEYPOT = "_gotcha"
+FORM_TYPE = "application/x-www-form-urlencoded"
+MAX_BODY_BYTES = 100_000
+MAX_FIELDS = 100
+SUBMISSIONS = Path("var") / "quote-requests.jsonl"
+
+
+class Rejected(Exception):
+    """A request the receiver refuses, with the status and what to do."""
+
+    def __init__(self, status, message):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+@dataclass
+class Receiver:
+    """Where the form posts, where visitors go next, and where requests go."""
+
+    endpoint: str
+    thanks: str
+    submissions: Path = SUBMISSIONS
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def receive(self, form, referer=""):
+        """Record one parsed form; False when the honeypot caught a robot."""
+        for name in (*FIELDS, HONEYPOT):
+            if len(form.get(name, [])) > 1:
+                raise Rejected(
+                    HTTPStatus.BAD_REQUEST, f"The field '{name}' was sent twice."
+                )
+        if form.get(HONEYPOT, [""])[0].strip():
+            return False
+        values = {name: form.get(name, [""])[0] for name in FIELDS}
+        if not values["source_article"]:
+            values["source_article"] = _source_from(referer)
+        missing = [name for name in REQUIRED if not values[name].strip()]
+        if missing:
+            raise Rejected(
+                HTTPStatus.BAD_REQUEST,
+                "Missing required fields: "
+                + ", ".join(missing)
+                + ". Go back, fill them in and send the form again.",
+            )
+        self._append({"received": datetime.now(UTC).isoformat(), **values})
+        return True
+
+    def _append(self, record):
+        line = json.dumps(record, ensure_ascii=False) + "\n"
+        with self._lock:
+            self.submissions.parent.mkdir(parents=True, exist_ok=True)
+            with self.submissions.open("a", encoding="utf-8") as handle:
+                handle.write(line)
+
+
+def _source_from(referer):
+    """Without JavaScript the hidden field is empty; the quote page's URL is not."""
+    try:
+        query = parse_qs(urlsplit(referer).query)
+    except ValueError:
+        return ""
+    return query.get("source_article", [""])[0]
+
+
+def parse_form(headers, body_file):
+    """The fields of a URL-encoded UTF-8 form body, or Rejected."""
+    if headers.get("Transfer-Encoding"):
+        raise Rejected(HTTPStatus.LENGTH_REQUIRED, "Send the form with a length.")
+    length = headers.get("Content-Length")
+    if length is None:
+        raise Rejected(HTTPStatus.LENGTH_REQUIRED, "Send the form with a length.")
+    try:
+        length = int(length)
+    except ValueError:
+        length = -1
+    if length < 0:
+        raise Rejected(HTTPStatus.BAD_REQUEST, "The Content-Length is not a number.")
+    if length > MAX_BODY_BYTES:
+        raise Rejected(
+            HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+            f"The form is too large: {length} bytes, the limit is {MAX_BODY_BYTES}.",
+        )
+    content_type = email.message.Message()
+    content_type["Content-Type"] = headers.get("Content-Type", "")
+    charset = (content_type.get_param("charset") or "utf-8").lower()
+    if content_type.get_content_type() != FORM_TYPE or charset != "utf-8":
+        raise Rejected(
+            HTTPStatus.BAD_REQUEST,
+            f"Expected a form ({FORM_TYPE}, UTF-8), got "
+            f"'{headers.get('Content-Type', '')}'.",
+        )
+    try:
+        body = body_file.read(length)
+    except TimeoutError:
+        body = b""
+    if len(body) != length:
+        raise Rejected(HTTPStatus.BAD_REQUEST, "The form arrived incomplete.")
+    try:
+        return parse_qs(
+            body.decode("ascii"),
+            keep_blank_values=True,
+            encoding="utf-8",
+            errors="strict",
+            max_num_fields=MAX_FIELDS,
+        )
+    except UnicodeDecodeError:
+        raise Rejected(
+            HTTPStatus.BAD_REQUEST, "The form is not URL-encoded UTF-8 text."
+        ) from None
+    except ValueError:
+        raise Rejected(
+            HTTPStatus.BAD_REQUEST, f"The form has more than {MAX_FIELDS} fields."
+        ) from None
+
+
+class PreviewHandler(SimpleHTTPRequestHandler):
+    """Serves the built site; receives the quote form at its endpoint."""
+
+    timeout = 10  # seconds a client may take to send its request
+
+    def __init__(self, *args, receiver=None, **kwargs):
+        self.receiver = receiver
+        super().__init__(*args, **kwargs)
+
+    def do_POST(self):
+        if self.receiver is None or urlsplit(self.path).path != self.receiver.endpoint:
+            self._reply(HTTPStatus.NOT_FOUND, "Nothing here receives forms.")
+            return
+        try:
+            form = parse_form(self.headers, self.rfile)
+            recorded = self.receiver.receive(form, self.headers.get("Referer", ""))
+        except Rejected as error:
+            self._reply(error.status, error.message)
+            return
+        if recorded:
+            self.log_message("Quote request recorded in %s", self.receiver.submissions)
+        self.send_response(HTTPStatus.SEE_OTHER)
+        self.send_header("Location", self.receiver.thanks)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _reply(self, status, message):
+        body = f"{status.value} {status.phrase}: {message}\n".encode()
+        self.close_connection = True
+        self.send_response(status)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.wfile.write(body)
+
+
+class PreviewServer(ThreadingHTTPServer):
+    request_queue_size = 64  # browsers open several connections at once
+
+
+def receiver_for(settings, submissions=SUBMISSIONS):
+    """The receiver for a preview's settings; None if the form posts elsewhere."""
+    action = settings.get("QUOTE_FORM_ACTION") or ""
+    if settings.get("QUOTE_FORM_BACKEND") != "url" or not action.startswith("/"):
+        return None
+    thanks = "/" + settings.get("QUOTE_FORM_THANKS_URL", "quote-thank-you/")
+    return Receiver(urlsplit(action).path, thanks, Path(submissions))
+
+
+def make_server(directory, port=0, receiver=None, host="127.0.0.1"):
+    """A threaded server for `directory`; port 0 picks a free port."""
+    handler = functools.partial(
+        PreviewHandler, directory=str(directory), receiver=receiver
+    )
+    return PreviewServer((host, port), handler)
