@@ -4,7 +4,8 @@
 (hub/synthetic.py) into a temporary folder and times, alternating and in a
 fresh Python process each so that imports and peak memory are per build:
 
-- (a) the full hub: the real theme and every plugin in pelicanconf.py;
+- (a) the full hub: the real theme and every plugin in pelicanconf.py (the
+  Pagefind search index, which runs after Pelican, is left out of a and b);
 - (b) the same articles, theme and Markdown reader with only `content_model`
   (the reader and the site data the theme needs), no rendering plugins;
 - (c) bare Pelican: the same bodies with `Key: value` metadata, Pelican's
@@ -13,12 +14,14 @@ fresh Python process each so that imports and peak memory are per build:
   full build, then one article's body changes and the build runs again; the
   time of that second build, checked to have rewritten the article's page.
 
-It prints the median wall time of each, milliseconds per article, peak memory
-(the build process's maximum resident set), and the ratios a/b and a/c.
+It prints the median wall time of each, milliseconds per article, the build's
+CPU time (less disturbed than wall time by other work on the machine), peak
+memory (the build process's maximum resident set), and the ratios a/b and a/c.
 """
 
 import argparse
 import json
+import logging
 import platform
 import resource
 import shutil
@@ -48,11 +51,14 @@ def _overrides(kind, folder, plugins=None):
     folder = Path(folder)
     settings = {"CACHE_PATH": str(folder / f"cache-{kind}")}
     if kind == "c":
-        return None, settings | {"PATH": str(folder / "bare")}
+        # No plugins at all: with PLUGINS unset Pelican loads every installed one.
+        return None, settings | {"PATH": str(folder / "bare"), "PLUGINS": []}
     settings |= {
         "PATH": str(folder / "hub"),
         "THEME": str(ROOT / "theme"),
         "PLUGIN_PATHS": [str(ROOT / "plugins")],
+        # Pagefind runs after Pelican, plugins or not: it is not timed here.
+        "SEARCH_INDEX": False,
     }
     if plugins:
         settings["PLUGINS"] = plugins
@@ -61,34 +67,75 @@ def _overrides(kind, folder, plugins=None):
 
 def one_build(kind, folder, plugins=None):
     """Run one build in this process; the child side of `measure`."""
-    from hub.build import build  # noqa: PLC0415 - imports are part of the cost
-
+    build = _bare_build if kind == "c" else _hub_build()
     settings_file, overrides = _overrides(kind, folder, plugins)
     output = Path(folder) / f"out-{kind}"
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     result = build(settings_file, output, overrides)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     if kind == "d" and result.ok:
-        seconds = _edit_and_rebuild(build, settings_file, output, overrides, folder)
+        seconds, cpu = _edit_and_rebuild(
+            build, settings_file, output, overrides, folder
+        )
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {
         "seconds": seconds,
+        "cpu_seconds": cpu,
         "peak_mib": peak,
         "errors": result.errors,
         "warnings": len(result.warnings),
     }
 
 
+def _hub_build():
+    from hub.build import build  # noqa: PLC0415 - imports are part of the cost
+
+    return build
+
+
+def _bare_build(settings_file, output, overrides):
+    """Pelican alone. Not hub.build: importing it imports the content_model
+    plugin, whose reader (a BaseReader subclass) Pelican then uses for every
+    Markdown file, plugin or not."""
+    from pelican import Pelican  # noqa: PLC0415 - imports are part of the cost
+    from pelican.settings import read_settings  # noqa: PLC0415
+
+    errors = _ErrorCollector()
+    logging.getLogger().addHandler(errors)
+    try:
+        settings = read_settings(settings_file, override=overrides)
+        Pelican(settings | {"OUTPUT_PATH": str(output)}).run()
+    finally:
+        logging.getLogger().removeHandler(errors)
+    return errors
+
+
+class _ErrorCollector(logging.Handler):
+    """Pelican's errors and warnings, shaped like hub.build's BuildResult."""
+
+    def __init__(self):
+        super().__init__(level=logging.WARNING)
+        self.errors, self.warnings = [], []
+
+    @property
+    def ok(self):
+        return not self.errors
+
+    def emit(self, record):
+        found = self.errors if record.levelno >= logging.ERROR else self.warnings
+        found.append(record.getMessage())
+
+
 def _edit_and_rebuild(build, settings_file, output, overrides, folder):
     article = sorted((Path(folder) / "hub" / "articles").glob("*.md"))[0]
     article.write_text(article.read_text("utf-8") + f"\n{EDIT_TEXT}\n", "utf-8")
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     result = build(settings_file, output, overrides)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     page = output / article.stem / "index.html"
     if not result.ok or EDIT_TEXT not in page.read_text("utf-8"):
         raise SystemExit(f"the edited article's page {page} was not rewritten")
-    return seconds
+    return seconds, cpu
 
 
 def measure(kind, folder, plugins=None):
@@ -166,7 +213,8 @@ def _time_kinds(folder, articles, runs, say):
             samples[kind].append(measured)
             say(
                 f"run {number + 1}/{runs} ({kind}) {KINDS[kind]}: "
-                f"{measured['seconds']:.2f}s, {measured['peak_mib']:.0f} MiB"
+                f"{measured['seconds']:.2f}s wall, {measured['cpu_seconds']:.2f}s CPU, "
+                f"{measured['peak_mib']:.0f} MiB"
             )
     results = {
         kind: _summarise(kind, found, articles) for kind, found in samples.items()
@@ -190,10 +238,13 @@ def _fail_on_errors(kind, measured):
 def _summarise(kind, samples, articles):
     seconds = [sample["seconds"] for sample in samples]
     median = statistics.median(seconds)
+    cpu = [sample["cpu_seconds"] for sample in samples]
     return {
         "label": KINDS.get(kind, kind),
         "seconds": seconds,
         "median_seconds": median,
+        "cpu_seconds": cpu,
+        "median_cpu_seconds": statistics.median(cpu),
         "ms_per_article": 1000 * median / articles,
         "peak_mib": max(sample["peak_mib"] for sample in samples),
         "process_seconds": [sample["process_seconds"] for sample in samples],
@@ -202,10 +253,11 @@ def _summarise(kind, samples, articles):
 
 
 def _report(articles, runs, results):
-    ratios = {
-        "a/b": results["a"]["median_seconds"] / results["b"]["median_seconds"],
-        "a/c": results["a"]["median_seconds"] / results["c"]["median_seconds"],
-    }
+    ratios, cpu_ratios = {}, {}
+    for name in TARGETS:
+        first, second = (results[kind] for kind in name.split("/"))
+        ratios[name] = first["median_seconds"] / second["median_seconds"]
+        cpu_ratios[name] = first["median_cpu_seconds"] / second["median_cpu_seconds"]
     return {
         "articles": articles,
         "runs": runs,
@@ -213,6 +265,7 @@ def _report(articles, runs, results):
         "machine": f"{platform.system()} {platform.machine()}",
         "results": results,
         "ratios": ratios,
+        "cpu_ratios": cpu_ratios,
         "targets": TARGETS,
     }
 
@@ -222,7 +275,7 @@ def _table(report):
     lines = [
         f"Benchmark: {articles} articles, median of {runs} run(s), "
         "one fresh process per build.",
-        f"{'build':<44} {'wall s':>8} {'ms/article':>11} {'peak MiB':>9}",
+        f"{'build':<44} {'wall s':>8} {'ms/article':>11} {'CPU s':>8} {'peak MiB':>9}",
     ]
     for kind, result in report["results"].items():
         label = f"({kind}) {result['label']}"
@@ -230,12 +283,17 @@ def _table(report):
             label = f"({kind}) hub theme, plugins: {', '.join(result['plugins'])}"
         lines.append(
             f"{label:<44} {result['median_seconds']:>8.2f} "
-            f"{result['ms_per_article']:>11.2f} {result['peak_mib']:>9.0f}"
+            f"{result['ms_per_article']:>11.2f} {result['median_cpu_seconds']:>8.2f} "
+            f"{result['peak_mib']:>9.0f}"
         )
     for name, ratio in report["ratios"].items():
         target = report["targets"][name]
         verdict = "met" if ratio <= target else "MISSED"
-        lines.append(f"{name} = {ratio:.3f} (target <= {target:.2f}: {verdict})")
+        cpu = report["cpu_ratios"][name]
+        lines.append(
+            f"{name} = {ratio:.3f} wall, {cpu:.3f} CPU "
+            f"(target <= {target:.2f}: {verdict})"
+        )
     return lines
 
 
