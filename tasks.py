@@ -8,6 +8,7 @@ from pelican.settings import read_settings
 
 from hub import build as hub_build
 from hub import preview as hub_preview
+from hub import site_checks
 from hub.publish import DeployError, deploy
 from hub.reviews import format_table, review_table
 from hub.scaffold import ScaffoldError, new_article
@@ -42,12 +43,28 @@ def rebuild(c):
     help={
         "settings": "Settings file (default: pelicanconf.py).",
         "strict": "Treat overdue reviews as errors, not warnings.",
+        "site": "Check the site already built in output/ instead: valid HTML, "
+        "links and anchors, page weight. External links are listed, not fetched.",
     }
 )
-def check(c, settings=DEV_SETTINGS, strict=False):
+def check(c, settings=DEV_SETTINGS, strict=False, site=False):
     """Run every content check without writing output/; exit 1 on any error."""
+    if site:
+        _check_site(read_settings(settings))
+        return
     overrides = {"REVIEW_OVERDUE_IS_ERROR": True} if strict else {}
     _finish(hub_build.check(settings, overrides))
+
+
+def _check_site(settings):
+    try:
+        lines, ok = site_checks.site_gates(settings["OUTPUT_PATH"], settings["SITEURL"])
+    except site_checks.SiteCheckError as error:
+        raise Exit(f"error: {error}", code=1) from None
+    for line in lines:
+        print(line, file=sys.stderr if line.startswith("error") else sys.stdout)
+    if not ok:
+        raise Exit(code=1)
 
 
 @task(
@@ -111,8 +128,11 @@ def _ensure_debian_packages(c, packages):
 
 @task(help={"args": "Extra arguments for pytest, e.g. -k quote."})
 def test(c, args=""):
-    """Run the whole test suite, installing Chromium first if it is missing."""
-    _ensure_debian_packages(c, ["chromium", "rsync"])
+    """Run the whole test suite, installing Chromium and Java first if missing."""
+    packages = ["chromium", "rsync"]
+    if shutil.which("java") is None:  # any Java runs the HTML validator
+        packages.append("default-jre-headless")
+    _ensure_debian_packages(c, packages)
     c.run(f"{sys.executable} -m pytest {args}", pty=False)
 
 
