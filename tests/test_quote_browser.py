@@ -250,3 +250,18 @@ def test_without_javascript_the_browser_refuses_missing_fields(
     assert page.url == f"{base_url}/quote/?source_article={ARTICLE}"
     context.close()
     assert received() == []
+
+
+def test_without_javascript_the_browser_refuses_a_past_deadline(
+    browser, base_url, received
+):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    open_quote_from_article(page, base_url)
+    yesterday = (date.today() - timedelta(days=1)).isoformat()
+    fill(page, ANSWERS | {"deadline": yesterday})
+    submit(page)
+    assert page.locator("#deadline:invalid").count() == 1
+    assert page.url == f"{base_url}/quote/?source_article={ARTICLE}"
+    context.close()
+    assert received() == []
