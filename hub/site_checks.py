@@ -247,8 +247,8 @@ def weigh_page(output, path, site_url=""):
     weight.files.append((base, Path(path).stat().st_size, _gzip_size(path)))
     seen = {base}
 
-    def load(url, blocking, label):
-        target_path = _internal_path(url, base, site_url)
+    def load(url, blocking, label, referrer=base):
+        target_path = _internal_path(url, referrer, site_url)
         if target_path is None:
             weight.third_party.append(f"{label} {url}")
             return None
@@ -263,16 +263,18 @@ def weigh_page(output, path, site_url=""):
             weight.fonts.append(target_path)
         return target
 
-    def load_css(url, blocking, label):
-        target = load(url, blocking, label)
+    def load_css(url, blocking, label, referrer=base):
+        target = load(url, blocking, label, referrer)
         if target is None:
             return
+        css_path = "/" + target.relative_to(output).as_posix()
         css = target.read_text("utf-8", errors="replace")
         if CSS_FONT_FACE.search(css):
-            weight.fonts.append(f"@font-face in {url}")
+            weight.fonts.append(f"@font-face in {css_path}")
         for imported in CSS_IMPORT.findall(css):
-            # An import is fetched only once its stylesheet has arrived.
-            load_css(imported, blocking, f"@import in {url}:")
+            # Fetched only once the importing stylesheet has arrived: one more
+            # round trip before the page can render.
+            load_css(imported, blocking, f"@import in {css_path}:", css_path)
 
     for line, href, media in page.stylesheets:
         blocking = (media or "all").strip().lower() != "print"
