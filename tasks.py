@@ -109,7 +109,7 @@ def publish(c):
 
 @task(help={"port": "Port to serve on (default 8000)."})
 def serve(c, port=8000):
-    """Build, serve output/ on localhost, and rebuild whenever content changes."""
+    """Build, serve output/ and the quote form's receiver, rebuild on changes."""
     hub_preview.serve(DEV_SETTINGS, port=port)
 
 

@@ -1,6 +1,7 @@
 """The quote page's HTML for each backend, and builds that refuse bad settings."""
 
-from datetime import date
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -176,7 +177,8 @@ def test_source_article_is_hidden_and_empty_until_filled(form):
 
 
 def test_deadline_refuses_dates_before_the_build(form):
-    assert form.select_one("input[name=deadline]")["min"] <= date.today().isoformat()
+    today = datetime.now(ZoneInfo("Europe/London")).date().isoformat()
+    assert form.select_one("input[name=deadline]")["min"] == today
 
 
 def test_validation_messages_are_in_the_html(form):
