@@ -48,7 +48,8 @@ def rebuild(c):
     }
 )
 def check(c, settings=DEV_SETTINGS, strict=False, site=False):
-    """Run every content check without writing output/; exit 1 on any error."""
+    """Run every content check without writing output/ (with --site, check the
+    built output/ instead); exit 1 on any error."""
     if site:
         _check_site(read_settings(settings))
         return

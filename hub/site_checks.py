@@ -430,6 +430,6 @@ def site_gates(output, site_url=""):
             if heaviest
             else "none found"
         )
-        + f"; {len(budget.problems)} problems.",
+        + f"; {len(budget.problems)} problem{'s' * (len(budget.problems) != 1)}.",
     ]
     return lines, not (errors or links.broken or budget.problems)
