@@ -32,7 +32,6 @@ PLUGINS = [
     "hub_index",
     "reading_aids",
     "redirects",
-    "pelican.plugins.sitemap",
 ]
 
 # Promos on articles whose topic names none; the quote block follows the first.
@@ -56,15 +55,21 @@ CATEGORY_SAVE_AS = "topics/{slug}/index.html"
 SEARCH_INDEX = True
 
 # The hub index, search, the 404 page, and files that hosts and robots read.
-DIRECT_TEMPLATES = ["index", "search", "not_found", "robots", "security_headers"]
+# The sitemap is a template rather than pelican-sitemap: that plugin keeps state
+# that a failed build never resets, so a preview stops writing sitemaps after one.
+DIRECT_TEMPLATES = [
+    "index",
+    "search",
+    "not_found",
+    "robots",
+    "security_headers",
+    "sitemap",
+]
 SEARCH_SAVE_AS = "search/index.html"
 NOT_FOUND_SAVE_AS = "404.html"
 ROBOTS_SAVE_AS = "robots.txt"
 SECURITY_HEADERS_SAVE_AS = "_headers"
-SITEMAP = {
-    "format": "xml",
-    "exclude": ["^404", "^search/", "^drafts/", "^robots", "^_headers", "^quote-"],
-}
+SITEMAP_SAVE_AS = "sitemap.xml"
 DEFAULT_PAGINATION = False
 # Topics are the only listing pages; no tag, author or archive pages.
 TAG_SAVE_AS = ""

@@ -107,10 +107,11 @@ def test_sitemap_lists_published_articles_with_lastmod(published_hub):
     tree = ET.parse(published_hub / "sitemap.xml")
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     urls = {
-        url.find("s:loc", ns).text: url.find("s:lastmod", ns).text
+        url.findtext("s:loc", namespaces=ns): url.findtext("s:lastmod", namespaces=ns)
         for url in tree.getroot().findall("s:url", ns)
     }
-    assert f"{PUBLISHED_URL}/writing-method-statements/" in urls
+    assert urls[f"{PUBLISHED_URL}/writing-method-statements/"]
+    assert f"{PUBLISHED_URL}/topics/procurement-law/" in urls
     assert not any("/drafts/" in url or "404" in url for url in urls)
     robots = (published_hub / "robots.txt").read_text()
     assert f"Sitemap: {PUBLISHED_URL}/sitemap.xml" in robots
@@ -122,8 +123,8 @@ def test_sitemap_lastmod_comes_from_modified_then_date(site):
     site.article("draft-one", status="draft")
     assert site.build(SITEURL=PUBLISHED_URL).ok
     sitemap = (site.output / "sitemap.xml").read_text()
-    assert "<loc>https://hub.example/changed/</loc>\n<lastmod>2026-02-02" in sitemap
-    assert "<loc>https://hub.example/unchanged/</loc>\n<lastmod>2026-01-05" in sitemap
+    assert "<loc>https://hub.example/changed/</loc><lastmod>2026-02-02<" in sitemap
+    assert "<loc>https://hub.example/unchanged/</loc><lastmod>2026-01-05<" in sitemap
     assert "draft-one" not in sitemap
 
 

@@ -4,7 +4,7 @@ import os
 import re
 
 from markdown import Markdown
-from pelican.readers import BaseReader
+from pelican.readers import BaseReader, MarkdownReader
 from pelican.urlwrappers import Author, Tag
 
 from . import fields
@@ -15,12 +15,13 @@ from .problems import did_you_mean, report
 KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 
 
-class HubMarkdownReader(BaseReader):
-    enabled = True
-    file_extensions = ("md",)
+class HubMarkdownReader(MarkdownReader):
+    """Subclasses MarkdownReader, not BaseReader: Pelican enables every direct
+    BaseReader subclass it can see, and this reader must only be used where the
+    plugin is on. Its Markdown is set up here, without the meta extension."""
 
     def __init__(self, settings):
-        super().__init__(settings)
+        BaseReader.__init__(self, settings)
         options = dict(settings["MARKDOWN"])
         configs = options.get("extension_configs", {})
         options["extensions"] = [*options.get("extensions", []), *configs]

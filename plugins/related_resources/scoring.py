@@ -1,15 +1,15 @@
-"""Related guidance through an index of topic and tag to articles.
+"""Related guidance through indexes of topic and tag to articles.
 
-Each article's candidates are only the articles that share its topic or a tag,
-so the cost grows with the size of those groups, not with the square of the
-hub. Ties go to the newest article, then to the slug, so lists are stable.
+Articles sharing the topic come first, those sharing more tags before those
+sharing fewer; then, only if the topic is too small, articles from other topics
+by shared tags. Counting runs over the (topic, tag) lists alone, so the work
+per article stays small however large the hub grows. Ties go to the newest
+article, then to the slug, so lists are stable.
 """
 
 import heapq
+import itertools
 from collections import Counter, defaultdict
-
-TOPIC_WEIGHT = 3
-TAG_WEIGHT = 1
 
 
 class RelatedIndex:
@@ -18,34 +18,49 @@ class RelatedIndex:
         self.by_slug = {article.slug: article for article in newest}
         self.rank = {article.slug: rank for rank, article in enumerate(newest)}
         self.by_topic = defaultdict(list)
+        self.by_topic_tag = defaultdict(list)
         self.by_tag = defaultdict(list)
         for article in newest:
-            self.by_topic[article.category.slug].append(article.slug)
-            for tag in getattr(article, "tags", []):
-                self.by_tag[tag.slug].append(article.slug)
+            topic = article.category.slug
+            self.by_topic[topic].append(article.slug)
+            for tag in _tags(article):
+                self.by_topic_tag[topic, tag].append(article.slug)
+                self.by_tag[tag].append(article.slug)
 
     def related(self, article, chosen, minimum, maximum):
-        """The editor's published choices, then the best scores, then the newest."""
+        """The editor's published choices, then the closest matches, then the newest."""
+        topic, tags = article.category.slug, _tags(article)
         picked = [
             slug
             for slug in dict.fromkeys(chosen)
             if slug in self.by_slug and slug != article.slug
         ][:maximum]
-        excluded = {article.slug, *picked}
-        scores = Counter()
-        for slug in self.by_topic.get(article.category.slug, ()):
-            scores[slug] += TOPIC_WEIGHT
-        for tag in getattr(article, "tags", []):
-            for slug in self.by_tag.get(tag.slug, ()):
-                scores[slug] += TAG_WEIGHT
+        same_topic = Counter(
+            slug for tag in tags for slug in self.by_topic_tag.get((topic, tag), ())
+        )
+        self._add_best(picked, article, same_topic, maximum)
+        self._add_newest(picked, article, self.by_topic.get(topic, ()), maximum)
+        if len(picked) < maximum:
+            other_topics = Counter(
+                slug for tag in tags for slug in self.by_tag.get(tag, ())
+            )
+            self._add_best(picked, article, other_topics, maximum)
+        self._add_newest(picked, article, self.by_slug, minimum)
+        return [self.by_slug[slug] for slug in picked]
+
+    def _add_best(self, picked, article, scores, limit):
+        taken = {article.slug, *picked}
         picked += heapq.nsmallest(
-            maximum - len(picked),
-            (slug for slug in scores if slug not in excluded),
+            limit - len(picked),
+            (slug for slug in scores if slug not in taken),
             key=lambda slug: (-scores[slug], self.rank[slug]),
         )
-        for slug in self.by_slug:
-            if len(picked) >= minimum:
-                break
-            if slug not in excluded and slug not in picked:
-                picked.append(slug)
-        return [self.by_slug[slug] for slug in picked]
+
+    def _add_newest(self, picked, article, slugs, limit):
+        taken = {article.slug, *picked}
+        fresh = (slug for slug in slugs if slug not in taken)
+        picked += itertools.islice(fresh, max(0, limit - len(picked)))
+
+
+def _tags(article):
+    return [tag.slug for tag in getattr(article, "tags", [])]

@@ -5,6 +5,11 @@
   if (!container || typeof PagefindUI === "undefined") {
     return;
   }
+  // Pagefind's styles load only with its UI, so they never delay the page.
+  var styles = document.createElement("link");
+  styles.rel = "stylesheet";
+  styles.href = container.getAttribute("data-base-url") + "pagefind/pagefind-ui.css";
+  document.head.appendChild(styles);
   container.textContent = "";
   var ui = new PagefindUI({
     element: "#hub-search",
