@@ -9,7 +9,7 @@ import sys
 sys.path.append(os.path.dirname(__file__))
 from pelicanconf import *  # noqa: F403
 
-SITEURL = os.environ.get("HUB_SITEURL", "https://knowledge.impactguru.co.uk")
+SITEURL = os.environ.get("HUB_SITEURL") or "https://knowledge.impactguru.co.uk"
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
 
