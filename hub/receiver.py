@@ -203,9 +203,11 @@ def receiver_for(settings, submissions=SUBMISSIONS):
     return Receiver(urlsplit(action).path, thanks, Path(submissions))
 
 
-def make_server(directory, port=0, receiver=None, host="127.0.0.1"):
+def make_server(
+    directory, port=0, receiver=None, host="127.0.0.1", handler=PreviewHandler, **extra
+):
     """A threaded server for `directory`; port 0 picks a free port."""
-    handler = functools.partial(
-        PreviewHandler, directory=str(directory), receiver=receiver
+    bound = functools.partial(
+        handler, directory=str(directory), receiver=receiver, **extra
     )
-    return PreviewServer((host, port), handler)
+    return PreviewServer((host, port), bound)
