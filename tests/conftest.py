@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from playwright.sync_api import sync_playwright
 
 from hub.build import build
 
@@ -105,6 +106,17 @@ class SmallSite:
 @pytest.fixture
 def site(tmp_path):
     return SmallSite(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Debian Chromium for the whole run, driven by Playwright."""
+    from browser import launch_chromium  # noqa: PLC0415 - browser.py imports this file
+
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()
 
 
 @pytest.fixture(scope="session")

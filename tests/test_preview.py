@@ -4,9 +4,7 @@ import threading
 import urllib.request
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from browser import launch_chromium
 from hub.preview import Builds, LiveReloadHandler
 from hub.receiver import make_server
 
@@ -43,16 +41,14 @@ def test_pages_carry_the_reload_script_and_files_stay_untouched(preview):
     assert fetch(f"{url}/__reload") == "1"
 
 
-def test_browser_reloads_after_a_successful_build(preview):
+def test_browser_reloads_after_a_successful_build(preview, browser):
     url, builds, folder = preview
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        page = browser.new_page()
-        page.goto(f"{url}/guide/")
-        page.wait_for_timeout(1500)  # the script has read the current build
-        (folder / "guide" / "index.html").write_text(
-            "<!doctype html><html><head><title>Guide v2</title></head></html>"
-        )
-        builds.count += 1
-        page.wait_for_function("document.title === 'Guide v2'", timeout=5000)
-        browser.close()
+    page = browser.new_page()
+    page.goto(f"{url}/guide/")
+    page.wait_for_timeout(1500)  # the script has read the current build
+    (folder / "guide" / "index.html").write_text(
+        "<!doctype html><html><head><title>Guide v2</title></head></html>"
+    )
+    builds.count += 1
+    page.wait_for_function("document.title === 'Guide v2'", timeout=5000)
+    page.close()

@@ -16,9 +16,8 @@ from pathlib import Path
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
 
-from browser import launch_chromium, serving
+from browser import serving
 from conftest import ROOT
 from hub.site_checks import html_files, page_url, parse_page
 
@@ -109,14 +108,6 @@ PAGE_TYPES = [
 def base_url(sample_hub):
     with serving(sample_hub, None) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

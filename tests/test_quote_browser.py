@@ -9,9 +9,9 @@ from datetime import date, timedelta
 
 import pytest
 from pelican.settings import read_settings
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from browser import ARTICLE, launch_chromium, quote_site, serving
+from browser import ARTICLE, quote_site, serving
 from conftest import ROOT
 from hub.receiver import receiver_for
 
@@ -69,14 +69,6 @@ def received(hub):
         return [json.loads(line) for line in lines]
 
     return read
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(params=[True, False], ids=["js", "no-js"])

@@ -6,9 +6,6 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
 
 import pytest
-from playwright.sync_api import sync_playwright
-
-from browser import launch_chromium
 
 
 def security_headers(site):
@@ -43,14 +40,6 @@ def hub_url(sample_hub):
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
