@@ -1,4 +1,4 @@
-"""Search and the Content-Security-Policy in a real browser (Chromium)."""
+"""Search, printing and the Content-Security-Policy in a real browser (Chromium)."""
 
 import functools
 import threading
@@ -104,3 +104,16 @@ def test_no_content_security_policy_violations(page, hub_url, path):
     if path.startswith("/search/"):
         page.wait_for_selector(".pagefind-ui__result-link")
     assert page.csp_violations == []
+
+
+def test_print_shows_the_guidance_without_navigation_or_promos(page, hub_url):
+    page.goto(f"{hub_url}/writing-method-statements/")
+    page.emulate_media(media="print")
+    for hidden in (".hub-header__nav", ".hub-promo", ".hub-quote-cta", ".hub-footer"):
+        assert not page.is_visible(hidden), hidden
+    assert page.is_visible(".hub-prose")
+    link_after = page.eval_on_selector(
+        ".hub-prose a[href^='/']",
+        "link => getComputedStyle(link, '::after').content",
+    )
+    assert link_after.startswith('" (') and "/" in link_after
