@@ -13,6 +13,7 @@ from pelican.urlwrappers import Category
 
 from . import problems
 from .body_checks import check_body, known_urls
+from .parallel import prefetch
 from .problems import ContentProblems, did_you_mean, display_path, report, warn
 from .reader import HubMarkdownReader
 from .site_data import load_site_data
@@ -23,6 +24,9 @@ DEFAULTS = {
     "DEFAULT_EDITOR": None,
     # `invoke check --strict` makes an overdue review an error.
     "REVIEW_OVERDUE_IS_ERROR": False,
+    # Parse articles on this many processes (0: one per core) from this many on.
+    "PARSE_WORKERS": 0,
+    "PARSE_IN_PARALLEL_FROM": 200,
 }
 # Every list of content a generator keeps, published or not.
 CONTENT_LISTS = (
@@ -185,6 +189,7 @@ def register():
     signals.initialized.connect(start_build)
     signals.readers_init.connect(use_hub_reader)
     signals.article_generator_init.connect(load_data)
+    signals.article_generator_init.connect(prefetch)
     signals.article_generator_pretaxonomy.connect(resolve_articles)
     signals.all_generators_finalized.connect(check_unique_urls)
     signals.all_generators_finalized.connect(check_bodies)

@@ -14,6 +14,15 @@ from .problems import did_you_mean, report
 
 KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 
+# Files parsed ahead of the build by `parallel.prefetch`, keyed by source_key.
+prefetched = {}
+
+
+def source_key(path):
+    """A file's identity: its path and the size and time of its last change."""
+    stat = os.stat(path)
+    return (os.path.abspath(path), stat.st_mtime_ns, stat.st_size)
+
 
 class HubMarkdownReader(MarkdownReader):
     """Subclasses MarkdownReader, not BaseReader: Pelican enables every direct
@@ -28,25 +37,40 @@ class HubMarkdownReader(MarkdownReader):
         self._markdown = Markdown(**options)
 
     def read(self, source_path):
+        parsed = prefetched.pop(source_key(source_path), None)
+        content, metadata, problems = parsed or self.parse(source_path)
+        for problem in problems:
+            report(*problem)
+        return content, self._to_pelican(metadata)
+
+    def parse(self, source_path):
+        """(HTML, plain metadata, problems): picklable, so workers can do it."""
+        problems = []
+        content, metadata = self._parse_file(source_path, problems.append)
+        return content, metadata, problems
+
+    def _parse_file(self, source_path, found):
         schema = self._schema_for(source_path)
         try:
             text = _decode(source_path)
             front_matter, body = split_front_matter(text)
             values = load_yaml(front_matter, first_line=2)
         except FrontMatterError as error:
-            report(source_path, "front-matter", error.message, error.fix, error.line)
+            found((source_path, "front-matter", error.message, error.fix, error.line))
             return "", _broken(source_path, {})
         if not isinstance(values, dict):
-            report(
-                source_path,
-                "front-matter",
-                "expected 'key: value' lines between the '---' lines",
-                "See the content model in the README.",
-                line=2,
+            found(
+                (
+                    source_path,
+                    "front-matter",
+                    "expected 'key: value' lines between the '---' lines",
+                    "See the content model in the README.",
+                    2,
+                )
             )
             return "", _broken(source_path, {})
         lines = _key_lines(front_matter)
-        metadata, ok = self._parse(source_path, schema, values, lines)
+        metadata, ok = self._parse(source_path, schema, values, lines, found)
         content = self._markdown.reset().convert(body)
         return content, metadata if ok else _broken(source_path, metadata)
 
@@ -59,57 +83,64 @@ class HubMarkdownReader(MarkdownReader):
             else (fields.ARTICLE_FIELDS)
         )
 
-    def _parse(self, path, schema, values, lines):
+    def _parse(self, path, schema, values, lines, found):
         metadata, ok = {}, True
         for key, value in values.items():
             if key not in schema:
-                report(
-                    path,
-                    key,
-                    f"unknown front-matter key '{key}'",
-                    did_you_mean(key, schema),
-                    lines.get(key),
+                found(
+                    (
+                        path,
+                        key,
+                        f"unknown front-matter key '{key}'",
+                        did_you_mean(key, schema),
+                        lines.get(key),
+                    )
                 )
                 ok = False
                 continue
             try:
                 metadata[key] = schema[key].parse(value)
             except fields.FieldError as error:
-                report(path, key, error.message, error.fix, lines.get(key))
+                found((path, key, error.message, error.fix, lines.get(key)))
                 ok = False
         for key, spec in schema.items():
             if spec.required and key not in values:
-                report(
-                    path,
-                    key,
-                    f"the required key '{key}' is missing",
-                    f"Add a line '{key}: ...' to the front-matter.",
+                found(
+                    (
+                        path,
+                        key,
+                        f"the required key '{key}' is missing",
+                        f"Add a line '{key}: ...' to the front-matter.",
+                    )
                 )
                 ok = False
         if schema is fields.ARTICLE_FIELDS:
             metadata.setdefault("cta", "quote")
             if "date" in metadata:
-                ok = self._review_date(path, metadata, lines) and ok
-        return self._to_pelican(metadata), ok
+                ok = self._review_date(path, metadata, lines, found) and ok
+        return metadata, ok
 
-    def _review_date(self, path, metadata, lines):
+    def _review_date(self, path, metadata, lines, found):
         if "review_by" not in metadata:
             months = self.settings["REVIEW_PERIOD_MONTHS"]
             metadata["review_by"] = add_months(metadata["date"], months)
             return True
         if metadata["review_by"] < metadata["date"]:
-            report(
-                path,
-                "review_by",
-                f"{metadata['review_by']:%Y-%m-%d} is before the date "
-                f"{metadata['date']:%Y-%m-%d}",
-                "Set review_by after the date, or remove it to use the default.",
-                lines.get("review_by"),
+            found(
+                (
+                    path,
+                    "review_by",
+                    f"{metadata['review_by']:%Y-%m-%d} is before the date "
+                    f"{metadata['date']:%Y-%m-%d}",
+                    "Set review_by after the date, or remove it to use the default.",
+                    lines.get("review_by"),
+                )
             )
             return False
         return True
 
     def _to_pelican(self, metadata):
+        metadata = dict(metadata)
         if "tags" in metadata:
             metadata["tags"] = [Tag(tag, self.settings) for tag in metadata["tags"]]
         if "author" in metadata:
