@@ -32,6 +32,7 @@ PLUGINS = [
     "hub_index",
     "reading_aids",
     "redirects",
+    "incremental_preview",
 ]
 
 # Promos on articles whose topic names none; the quote block follows the first.

@@ -59,6 +59,20 @@ def build(settings_file="pelicanconf.py", output=None, overrides=None):
     return result
 
 
+def rebuild_in_place(settings_file, changed, overrides=None):
+    """Previews only: rebuild into output/ itself, writing just the pages that
+    the `changed` article files can affect (plugins/incremental_preview).
+    Nothing is written if the content has problems; search is not re-indexed."""
+    settings = read_settings(settings_file, override=overrides or {})
+    return run_pelican(
+        settings
+        | {
+            "PREVIEW_CHANGED": [str(path) for path in changed],
+            "DELETE_OUTPUT_DIRECTORY": False,
+        }
+    )
+
+
 def check(settings_file="pelicanconf.py", overrides=None):
     """Run every check of a full build, keeping no output, plus a mojibake scan."""
     with tempfile.TemporaryDirectory(prefix="hub-check-") as scratch:

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from pelican.settings import read_settings
 
-from hub.build import build, summary
+from hub.build import build, rebuild_in_place, summary
 from hub.receiver import PreviewHandler, make_server, receiver_for
 
 WATCHED = ("content", "theme", "plugins", "pelicanconf.py")
@@ -84,8 +84,17 @@ class LiveReloadHandler(PreviewHandler):
         self.wfile.write(body)
 
 
-def _rebuild(settings_file, builds):
-    result = build(settings_file)
+def _rebuild(settings_file, builds, changed=None):
+    """A full build, or the fast path when only article files changed."""
+    settings = read_settings(settings_file)
+    articles = [
+        Path(settings["PATH"], folder).resolve() for folder in settings["ARTICLE_PATHS"]
+    ]
+    fast = changed and all(
+        path.suffix == ".md" and any(path.resolve().is_relative_to(a) for a in articles)
+        for path in changed
+    )
+    result = rebuild_in_place(settings_file, changed) if fast else build(settings_file)
     print("\n".join(summary(result)), flush=True)
     if result.ok:
         builds.count += 1
@@ -118,7 +127,12 @@ def serve(settings_file, port=8000, poll_seconds=1.0):
             time.sleep(poll_seconds)
             current = _snapshot()
             if current != seen:
+                changed = {
+                    p
+                    for p in seen.keys() | current.keys()
+                    if seen.get(p) != current.get(p)
+                }
                 seen = current
-                _rebuild(settings_file, builds)
+                _rebuild(settings_file, builds, changed)
     except KeyboardInterrupt:
         server.shutdown()

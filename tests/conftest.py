@@ -9,7 +9,7 @@ import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
 
-from hub.build import build
+from hub.build import build, rebuild_in_place
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -89,14 +89,21 @@ class SmallSite:
             if not page.exists():
                 front_matter = f"title: {product['name']}\nsummary: About it."
                 self.write(f"products/{slug}.md", f"---\n{front_matter}\n---\nHi.\n")
-        overrides = {
+        return build(str(ROOT / "pelicanconf.py"), self.output, self.settings(settings))
+
+    def rebuild_in_place(self, changed, **settings):
+        """The preview's fast path, after an edit to the `changed` files."""
+        overrides = self.settings(settings) | {"OUTPUT_PATH": str(self.output)}
+        return rebuild_in_place(str(ROOT / "pelicanconf.py"), changed, overrides)
+
+    def settings(self, extra):
+        return {
             "PATH": str(self.content),
             "THEME": str(ROOT / "theme"),
             "PLUGIN_PATHS": [str(ROOT / "plugins")],
             "CACHE_PATH": str(self.root / "cache"),
             "SEARCH_INDEX": False,
-        }
-        return build(str(ROOT / "pelicanconf.py"), self.output, overrides | settings)
+        } | extra
 
     def page(self, url_path):
         html = (self.output / url_path.strip("/") / "index.html").read_text("utf-8")

@@ -1,15 +1,16 @@
 """Parse the articles on every core before Pelican reads them one by one.
 
 Markdown is most of a build's time and Pelican reads on one core. Workers
-parse ahead into `reader.prefetched`; the reader then only reports each
-file's problems and makes Pelican's objects. Small sites skip this, since
-starting workers costs more than it saves there.
+parse ahead into `reader.parsed_files`; the reader then only reports each
+file's problems and makes Pelican's objects. Files parsed by an earlier build
+of this process and unchanged since are not parsed again. Small batches skip
+the workers, since starting them costs more than it saves.
 """
 
 import multiprocessing
 import os
 
-from .reader import HubMarkdownReader, prefetched, source_key
+from .reader import HubMarkdownReader, parsed_files, source_key
 
 _reader = []  # the worker process's reader, made once per worker
 
@@ -19,11 +20,10 @@ def _start_worker(settings):
 
 
 def _parse(path):
-    return source_key(path), _reader[0].parse(path)
+    return source_key(path, _reader[0].settings), _reader[0].parse(path)
 
 
 def prefetch(generator):
-    prefetched.clear()
     settings = generator.settings
     workers = settings["PARSE_WORKERS"] or os.cpu_count() or 1
     paths = [
@@ -33,9 +33,13 @@ def prefetch(generator):
         )
         if name.endswith(".md")
     ]
+    current = {source_key(path, settings): path for path in paths}
+    for key in parsed_files.keys() - current.keys():
+        del parsed_files[key]  # changed or deleted since the last build
+    paths = [path for key, path in current.items() if key not in parsed_files]
     if workers < 2 or len(paths) < settings["PARSE_IN_PARALLEL_FROM"]:
         return
     # fork: workers inherit the settings as they are, functions included.
     context = multiprocessing.get_context("fork")
     with context.Pool(workers, _start_worker, (settings,)) as pool:
-        prefetched.update(pool.imap_unordered(_parse, paths, chunksize=16))
+        parsed_files.update(pool.imap_unordered(_parse, paths, chunksize=16))

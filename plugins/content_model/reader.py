@@ -14,14 +14,17 @@ from .problems import did_you_mean, report
 
 KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 
-# Files parsed ahead of the build by `parallel.prefetch`, keyed by source_key.
-prefetched = {}
+# Parsed files, by source_key: filled ahead of a build by `parallel.prefetch`,
+# and kept between the builds of one process, so a preview re-parses only
+# the files that changed.
+parsed_files = {}
 
 
-def source_key(path):
-    """A file's identity: its path and the size and time of its last change."""
+def source_key(path, settings):
+    """A file's identity: its path, last change, and the settings parsing uses."""
     stat = os.stat(path)
-    return (os.path.abspath(path), stat.st_mtime_ns, stat.st_size)
+    used = (settings["PATH"], settings["PAGE_PATHS"], settings["REVIEW_PERIOD_MONTHS"])
+    return (os.path.abspath(path), stat.st_mtime_ns, stat.st_size, repr(used))
 
 
 class HubMarkdownReader(MarkdownReader):
@@ -37,8 +40,10 @@ class HubMarkdownReader(MarkdownReader):
         self._markdown = Markdown(**options)
 
     def read(self, source_path):
-        parsed = prefetched.pop(source_key(source_path), None)
-        content, metadata, problems = parsed or self.parse(source_path)
+        key = source_key(source_path, self.settings)
+        if key not in parsed_files:
+            parsed_files[key] = self.parse(source_path)
+        content, metadata, problems = parsed_files[key]
         for problem in problems:
             report(*problem)
         return content, self._to_pelican(metadata)
