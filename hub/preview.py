@@ -94,7 +94,10 @@ def _rebuild(settings_file, builds, changed=None):
         path.suffix == ".md" and any(path.resolve().is_relative_to(a) for a in articles)
         for path in changed
     )
-    result = rebuild_in_place(settings_file, changed) if fast else build(settings_file)
+    if fast:
+        result = rebuild_in_place(settings_file, changed)
+    else:
+        result = build(settings_file, overrides={"INCREMENTAL_PREVIEW": True})
     print("\n".join(summary(result)), flush=True)
     if result.ok:
         builds.count += 1

@@ -1,8 +1,9 @@
 """Preview rebuilds that write only the pages an edit can change.
 
-Off unless `PREVIEW_CHANGED` lists changed source files (`hub.preview` sets it
-for a rebuild in place). Then the build still reads and checks the whole hub,
-with unchanged files' Markdown already parsed, but writes only:
+Off unless `INCREMENTAL_PREVIEW` is on: `hub.preview` turns it on for its
+builds, which then record what lists what. When `PREVIEW_CHANGED` also lists
+changed source files (a rebuild in place), the build still reads and checks
+the whole hub, with unchanged files' Markdown already parsed, but writes only:
 - the changed articles' pages;
 - the index, the topic pages and the hub-wide pages (search, 404, sitemap);
 - the pages whose related guidance or resources list a changed article, as
@@ -24,26 +25,32 @@ _pending = {}
 _to_remove = []
 
 
-def _listed_on(articles, site_url):
+def _listed_on(articles, site_url, save_as):
     """Article slug -> output files of the pages that list it."""
     by_url = {f"{site_url}/{article.url}": article.slug for article in articles}
     listed_on = defaultdict(set)
     for article in articles:
+        page = save_as[article.slug]
         for other in getattr(article, "related_guidance", []):
-            listed_on[other.slug].add(article.save_as)
+            listed_on[other.slug].add(page)
         for group in getattr(article, "resource_groups", []):
             for link in group.links:
                 if link.url in by_url:
-                    listed_on[by_url[link.url]].add(article.save_as)
+                    listed_on[by_url[link.url]].add(page)
     return listed_on
 
 
 def select_pages(generators):
     articles_generator = generators[0]
     settings = articles_generator.settings
+    if not settings.get("INCREMENTAL_PREVIEW"):
+        return
     articles = articles_generator.articles + articles_generator.drafts
-    listed_on = _listed_on(articles, settings["SITEURL"])
-    pages = {os.path.abspath(a.source_path): (a.slug, a.save_as) for a in articles}
+    save_as = {article.slug: article.save_as for article in articles}
+    listed_on = _listed_on(articles, settings["SITEURL"], save_as)
+    pages = {
+        os.path.abspath(a.source_path): (a.slug, save_as[a.slug]) for a in articles
+    }
     changed = settings.get("PREVIEW_CHANGED")
     if changed is not None:
         _select(settings, generators, changed, listed_on, pages)

@@ -35,9 +35,12 @@ def collect_redirects(generators):
             contents += getattr(generator, name, [])
         for category, _ in getattr(generator, "categories", []):
             written.add(category.save_as)
+    movers = [content for content in contents if getattr(content, "redirect_from", [])]
+    if not movers:
+        return
     written.update(content.save_as for content in contents)
     written.add("index.html")
-    for content in contents:
+    for content in movers:
         for path in getattr(content, "redirect_from", []):
             _claim(path, content, written)
 

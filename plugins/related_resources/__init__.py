@@ -14,7 +14,7 @@ from pelican import signals
 
 from content_model.problems import did_you_mean, report
 
-from .links import ResourceGroup, merge_groups, resolve_link
+from .links import ResourceGroup, article_links, merge_groups, resolve_link
 from .scoring import RelatedIndex
 
 DEFAULTS = {"RELATED_GUIDANCE_MIN": 3, "RELATED_GUIDANCE_MAX": 5}
@@ -35,7 +35,7 @@ def check_settings(pelican):
 def attach_related(generator):
     settings = generator.settings
     site_data = generator.context["site_data"]
-    published = {article.slug: article for article in generator.articles}
+    published = article_links(generator.articles, settings["SITEURL"])
     everything = generator.articles + generator.drafts + generator.hidden_articles
     all_slugs = {article.slug for article in everything}
     index = RelatedIndex(generator.articles)
@@ -58,7 +58,7 @@ def _resource_groups(article, settings, site_data, published, all_slugs):
     topic = article.topic
     own = getattr(article, "resources", None)
     groups = merge_groups(getattr(topic, "resources", {}), own)
-    own_url = f"{settings['SITEURL']}/{article.url}"
+    itself = published.get(article.slug)
     resolved = []
     for name, links in groups.items():
         resolved_links = []
@@ -66,7 +66,7 @@ def _resource_groups(article, settings, site_data, published, all_slugs):
             found = resolve_link(link, settings, site_data.products, published)
             if found is None:
                 _report_link(article, link, site_data, all_slugs)
-            elif found not in resolved_links and found.url != own_url:
+            elif found not in resolved_links and found != itself:
                 resolved_links.append(found)
         if resolved_links:
             resolved.append(ResourceGroup(name, resolved_links))

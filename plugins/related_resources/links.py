@@ -30,7 +30,12 @@ def merge_groups(topic_groups, article_resources):
     return merged
 
 
-def resolve_link(link, settings, products, published):
+def article_links(articles, site_url):
+    """Slug -> Link for each published article, made once per build."""
+    return {a.slug: Link(a.title, f"{site_url}/{a.url}") for a in articles}
+
+
+def resolve_link(link, settings, products, articles):
     """A Link, or None when the slug is unknown (or the article unpublished)."""
     if "url" in link:
         return Link(link["title"], link["url"], external=True)
@@ -40,7 +45,4 @@ def resolve_link(link, settings, products, published):
             return None
         url = settings["PAGE_URL"].format(slug=product.slug)
         return Link(product.name, f"{settings['SITEURL']}/{url}")
-    article = published.get(link["article"])
-    if article is None:
-        return None
-    return Link(article.title, f"{settings['SITEURL']}/{article.url}")
+    return articles.get(link["article"])
