@@ -67,6 +67,7 @@ def rebuild_in_place(settings_file, changed, overrides=None):
     return run_pelican(
         settings
         | {
+            "INCREMENTAL_PREVIEW": True,
             "PREVIEW_CHANGED": [str(path) for path in changed],
             "DELETE_OUTPUT_DIRECTORY": False,
         }

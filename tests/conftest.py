@@ -103,7 +103,6 @@ class SmallSite:
             "PLUGIN_PATHS": [str(ROOT / "plugins")],
             "CACHE_PATH": str(self.root / "cache"),
             "SEARCH_INDEX": False,
-            "INCREMENTAL_PREVIEW": True,
         } | extra
 
     def page(self, url_path):

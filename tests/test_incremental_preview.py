@@ -27,7 +27,7 @@ def modified_times(output):
 
 def test_fast_path_matches_a_clean_build_byte_for_byte(tmp_path):
     site = hub(tmp_path / "preview")
-    assert site.build().ok
+    assert site.build(INCREMENTAL_PREVIEW=True).ok
     path = site.article(
         "guide-2",
         title="Guide two, renamed",
@@ -55,7 +55,7 @@ def test_fast_path_matches_a_clean_build_byte_for_byte(tmp_path):
 
 def test_title_edit_updates_index_topic_and_lists_and_nothing_else(tmp_path):
     site = hub(tmp_path)
-    assert site.build().ok
+    assert site.build(INCREMENTAL_PREVIEW=True).ok
     before = modified_times(site.output)
     path = site.article(
         "guide-2", title="Guide two, renamed", date="2026-01-03", tags=["CQC"]
@@ -70,7 +70,7 @@ def test_title_edit_updates_index_topic_and_lists_and_nothing_else(tmp_path):
 def test_deleting_an_article_removes_it_everywhere(tmp_path):
     site = hub(tmp_path)
     del site.data["topics"]["tender-writing"]["resources"]
-    assert site.build().ok
+    assert site.build(INCREMENTAL_PREVIEW=True).ok
     path = site.content / "articles" / "guide-5.md"
     path.unlink()
     assert site.rebuild_in_place([path]).ok
@@ -83,7 +83,7 @@ def test_deleting_an_article_removes_it_everywhere(tmp_path):
 
 def test_a_bad_edit_writes_nothing(tmp_path):
     site = hub(tmp_path)
-    assert site.build().ok
+    assert site.build(INCREMENTAL_PREVIEW=True).ok
     before = {p: p.read_bytes() for p in site.output.rglob("*.html")}
     path = site.article("guide-2", topic="nope")
     assert not site.rebuild_in_place([path]).ok
