@@ -21,6 +21,10 @@ class TopicSection:
 
 
 def attach_sections(generator):
+    if not generator.settings["TAG_SAVE_AS"]:
+        # No tag pages are published, but Pelican would still collect each tag's
+        # articles by scanning every article once per tag.
+        generator.tags = {}
     site_data = generator.context["site_data"]
     by_topic = {}
     for article in generator.articles:
