@@ -84,14 +84,11 @@ class LiveReloadHandler(PreviewHandler):
         self.wfile.write(body)
 
 
-def _rebuild(settings_file, builds, changed=None):
+def _rebuild(settings_file, builds, changed=(), article_folders=()):
     """A full build, or the fast path when only article files changed."""
-    settings = read_settings(settings_file)
-    articles = [
-        Path(settings["PATH"], folder).resolve() for folder in settings["ARTICLE_PATHS"]
-    ]
     fast = changed and all(
-        path.suffix == ".md" and any(path.resolve().is_relative_to(a) for a in articles)
+        path.suffix == ".md"
+        and any(path.resolve().is_relative_to(folder) for folder in article_folders)
         for path in changed
     )
     if fast:
@@ -105,6 +102,9 @@ def _rebuild(settings_file, builds, changed=None):
 
 def serve(settings_file, port=8000, poll_seconds=1.0):
     settings = read_settings(settings_file)
+    article_folders = [
+        Path(settings["PATH"], folder).resolve() for folder in settings["ARTICLE_PATHS"]
+    ]
     builds = Builds()
     _rebuild(settings_file, builds)
     receiver = receiver_for(settings)
@@ -136,6 +136,6 @@ def serve(settings_file, port=8000, poll_seconds=1.0):
                     if seen.get(p) != current.get(p)
                 }
                 seen = current
-                _rebuild(settings_file, builds, changed)
+                _rebuild(settings_file, builds, changed, article_folders)
     except KeyboardInterrupt:
         server.shutdown()
