@@ -82,6 +82,11 @@ ARCHIVES_SAVE_AS = ""
 DRAFT_SAVE_AS = "drafts/{slug}/index.html"
 DRAFT_URL = "drafts/{slug}/"
 
+# The hub is in one language. Pelican would otherwise group every article by
+# slug looking for translations, comparing each with all the others.
+ARTICLE_TRANSLATION_ID = None
+PAGE_TRANSLATION_ID = None
+
 # Future-dated articles stay unpublished until their date.
 WITH_FUTURE_DATES = False
 

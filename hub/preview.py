@@ -1,56 +1,113 @@
 """Local preview: serve output/, receive the quote form, rebuild on changes.
 
-Pages are served with a small script that reloads the browser after each
-successful rebuild; the files in output/ are never changed for it.
+Pages are served with a small script that reloads the browser as soon as a
+rebuild succeeds; the files in output/ are never changed for it.
 """
 
+import gc
 import threading
-import time
 from http import HTTPStatus
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
+import watchfiles
 from pelican.settings import read_settings
 
 from hub.build import build, rebuild_in_place, summary
 from hub.receiver import PreviewHandler, make_server, receiver_for
 
 WATCHED = ("content", "theme", "plugins", "pelicanconf.py")
+# How long a browser's request for the next build waits before asking again.
+RELOAD_WAIT_SECONDS = 20
 
 
-def _snapshot():
-    stamps = {}
-    for root in map(Path, WATCHED):
-        for path in [root, *root.rglob("*")] if root.is_dir() else [root]:
-            if path.is_file():
-                stamps[path] = path.stat().st_mtime_ns
-    return stamps
+class BuildCounter:
+    """Successful builds so far: the pages reload when the count changes."""
+
+    def __init__(self):
+        self.count = 0
+        self._changed = threading.Condition()
+
+    def succeeded(self):
+        with self._changed:
+            self.count += 1
+            self._changed.notify_all()
+
+    def wait_after(self, seen, timeout):
+        """The count once it differs from `seen`, or after `timeout` seconds."""
+        with self._changed:
+            self._changed.wait_for(lambda: str(self.count) != seen, timeout)
+            return self.count
+
+
+class Previewer:
+    """The builds of one preview session.
+
+    The first build, and every build after anything but an article file
+    changed (theme, data, pages, plugins, settings), is a full build. When only
+    article files changed since the last good build, the fast path writes just
+    what they affect (plugins/incremental_preview).
+    """
+
+    def __init__(self, settings_file, overrides=None):
+        self.settings_file = settings_file
+        self.overrides = (overrides or {}) | {"INCREMENTAL_PREVIEW": True}
+        settings = read_settings(settings_file, override=self.overrides)
+        self.article_folders = [
+            Path(settings["PATH"], folder).resolve()
+            for folder in settings["ARTICLE_PATHS"]
+        ]
+        self.builds = BuildCounter()
+        self.full_build_needed = True
+
+    def rebuild(self, changed=()):
+        changed = [Path(path) for path in changed]
+        if not changed or not all(map(self._is_article, changed)):
+            self.full_build_needed = True
+        if self.full_build_needed:
+            result = build(self.settings_file, overrides=self.overrides)
+            self.full_build_needed = not result.ok
+        else:
+            result = rebuild_in_place(self.settings_file, changed, self.overrides)
+        if result.ok:
+            self.builds.succeeded()
+        _tidy_memory()
+        return result
+
+    def _is_article(self, path):
+        resolved = path.resolve()
+        return path.suffix == ".md" and any(
+            resolved.is_relative_to(folder) for folder in self.article_folders
+        )
+
+
+def _tidy_memory():
+    """Between builds, once the page is written: collect the last build's
+    garbage and freeze what survives (the kept site), so that collections
+    during the next build scan only what it allocates."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 RELOAD_SCRIPT = b"""(function () {
   "use strict";
   var seen = null;
-  function poll() {
-    fetch("/__reload", { cache: "no-store" })
+  function next() {
+    var query = seen === null ? "" : "?after=" + encodeURIComponent(seen);
+    fetch("/__reload" + query, { cache: "no-store" })
       .then(function (response) { return response.text(); })
       .then(function (build) {
-        if (seen !== null && build !== seen) { window.location.reload(); }
+        if (seen !== null && build !== seen) { window.location.reload(); return; }
         seen = build;
+        next();
       })
-      .catch(function () {})
-      .then(function () { window.setTimeout(poll, 1000); });
+      .catch(function () { window.setTimeout(next, 1000); });
   }
-  poll();
+  next();
 })();
 """
 RELOAD_TAG = b'<script src="/__reload.js" defer></script></head>'
-
-
-class Builds:
-    """How many builds have succeeded: the pages reload when it changes."""
-
-    def __init__(self):
-        self.count = 0
 
 
 class LiveReloadHandler(PreviewHandler):
@@ -59,15 +116,22 @@ class LiveReloadHandler(PreviewHandler):
         super().__init__(*args, **kwargs)
 
     def do_GET(self):
-        path = urlsplit(self.path).path
-        if path == "/__reload":
-            self._send(str(self.builds.count).encode(), "text/plain")
+        url = urlsplit(self.path)
+        if url.path == "/__reload":
+            # With ?after=N, answers once the build count is no longer N.
+            seen = parse_qs(url.query).get("after")
+            count = (
+                self.builds.wait_after(seen[0], RELOAD_WAIT_SECONDS)
+                if seen
+                else self.builds.count
+            )
+            self._send(str(count).encode(), "text/plain")
             return
-        if path == "/__reload.js":
+        if url.path == "/__reload.js":
             self._send(RELOAD_SCRIPT, "text/javascript")
             return
         page = Path(self.translate_path(self.path))
-        if page.is_dir() and path.endswith("/"):
+        if page.is_dir() and url.path.endswith("/"):
             page = page / "index.html"
         if page.suffix == ".html" and page.is_file():
             html = page.read_bytes().replace(b"</head>", RELOAD_TAG, 1)
@@ -84,36 +148,25 @@ class LiveReloadHandler(PreviewHandler):
         self.wfile.write(body)
 
 
-def _rebuild(settings_file, builds, changed=(), article_folders=()):
-    """A full build, or the fast path when only article files changed."""
-    fast = changed and all(
-        path.suffix == ".md"
-        and any(path.resolve().is_relative_to(folder) for folder in article_folders)
-        for path in changed
-    )
-    if fast:
-        result = rebuild_in_place(settings_file, changed)
-    else:
-        result = build(settings_file, overrides={"INCREMENTAL_PREVIEW": True})
-    print("\n".join(summary(result)), flush=True)
-    if result.ok:
-        builds.count += 1
+def watch(previewer, paths=WATCHED, stop=None):
+    """Rebuild after each batch of saved changes, until `stop` is set."""
+    existing = [path for path in paths if Path(path).exists()]
+    for changes in watchfiles.watch(*existing, step=50, stop_event=stop):
+        result = previewer.rebuild({path for _, path in changes})
+        print("\n".join(summary(result)), flush=True)
 
 
-def serve(settings_file, port=8000, poll_seconds=1.0):
+def serve(settings_file, port=8000):
+    previewer = Previewer(settings_file)
+    print("\n".join(summary(previewer.rebuild())), flush=True)
     settings = read_settings(settings_file)
-    article_folders = [
-        Path(settings["PATH"], folder).resolve() for folder in settings["ARTICLE_PATHS"]
-    ]
-    builds = Builds()
-    _rebuild(settings_file, builds)
     receiver = receiver_for(settings)
     server = make_server(
         settings["OUTPUT_PATH"],
         port,
         receiver,
         handler=LiveReloadHandler,
-        builds=builds,
+        builds=previewer.builds,
     )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"Previewing on http://127.0.0.1:{port}/ - press Ctrl+C to stop.")
@@ -124,18 +177,9 @@ def serve(settings_file, port=8000, poll_seconds=1.0):
             f"Quote requests sent to {receiver.endpoint} are saved in "
             f"{receiver.submissions}."
         )
-    seen = _snapshot()
     try:
-        while True:
-            time.sleep(poll_seconds)
-            current = _snapshot()
-            if current != seen:
-                changed = {
-                    p
-                    for p in seen.keys() | current.keys()
-                    if seen.get(p) != current.get(p)
-                }
-                seen = current
-                _rebuild(settings_file, builds, changed, article_folders)
+        watch(previewer)
     except KeyboardInterrupt:
+        pass
+    finally:
         server.shutdown()

@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
 
 from hub.build import build, rebuild_in_place
+from hub.preview import Previewer
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -81,6 +82,10 @@ class SmallSite:
         return self.write(f"articles/{slug}.md", text)
 
     def build(self, **settings):
+        self.write_data()
+        return build(str(ROOT / "pelicanconf.py"), self.output, self.settings(settings))
+
+    def write_data(self):
         for name, entries in self.data.items():
             self.write(f"data/{name}.yml", yaml.safe_dump(entries, sort_keys=False))
         products = self.data.get("products", {}) if self.write_product_pages else {}
@@ -89,7 +94,12 @@ class SmallSite:
             if not page.exists():
                 front_matter = f"title: {product['name']}\nsummary: About it."
                 self.write(f"products/{slug}.md", f"---\n{front_matter}\n---\nHi.\n")
-        return build(str(ROOT / "pelicanconf.py"), self.output, self.settings(settings))
+
+    def previewer(self, **settings):
+        """The builds `invoke serve` runs, for this site."""
+        self.write_data()
+        overrides = self.settings(settings) | {"OUTPUT_PATH": str(self.output)}
+        return Previewer(str(ROOT / "pelicanconf.py"), overrides)
 
     def rebuild_in_place(self, changed, **settings):
         """The preview's fast path, after an edit to the `changed` files."""

@@ -88,3 +88,103 @@ def test_a_bad_edit_writes_nothing(tmp_path):
     path = site.article("guide-2", topic="nope")
     assert not site.rebuild_in_place([path]).ok
     assert {p: p.read_bytes() for p in site.output.rglob("*.html")} == before
+
+
+def every_file(output):
+    return {
+        path.relative_to(output): path.read_bytes()
+        for path in output.rglob("*")
+        if path.is_file()
+    }
+
+
+def assert_same_as_a_clean_build(site, root):
+    clean = SmallSite(root)
+    shutil.copytree(site.content, clean.content, dirs_exist_ok=True)
+    clean.data = site.data
+    assert clean.build().ok
+    preview, expected = every_file(site.output), every_file(clean.output)
+    assert sorted(preview) == sorted(expected)
+    assert [name for name in expected if preview[name] != expected[name]] == []
+
+
+def test_every_page_matches_a_clean_build_after_each_kind_of_edit(tmp_path):
+    """Kept articles, their plugin results and their rendered bodies stay right."""
+    site = hub(tmp_path / "preview")
+    site.article(
+        "guide-0",
+        title="Guide 0",
+        tags=["CQC"],
+        date="2026-01-01",
+        body="See [guide 4]({filename}guide-4.md).\n",
+    )
+    previewer = site.previewer()
+    assert previewer.rebuild().ok
+    edits = [
+        (
+            "guide-1",
+            {
+                "title": "Guide 1",
+                "tags": ["CQC"],
+                "date": "2026-01-02",
+                "body": "A longer body.\n\n" + "Words. " * 400,
+            },
+        ),
+        ("guide-2", {"title": "Guide two", "tags": ["CQC"], "date": "2026-01-03"}),
+        ("guide-3", {"title": "Guide 3", "tags": ["Pricing"], "date": "2026-01-04"}),
+        ("guide-new", {"title": "A new guide", "tags": ["CQC"], "date": "2026-02-01"}),
+        (
+            "guide-4",
+            {
+                "title": "Guide 4",
+                "tags": ["CQC"],
+                "date": "2026-01-05",
+                "status": "draft",
+            },
+        ),
+        ("guide-4", {"title": "Guide 4", "tags": ["CQC"], "date": "2026-01-05"}),
+    ]
+    for number, (slug, fields) in enumerate(edits):
+        path = site.article(slug, **fields)
+        result = previewer.rebuild([path])
+        assert result.ok, result.errors
+        assert_same_as_a_clean_build(site, tmp_path / f"clean-{number}")
+    deleted = site.content / "articles" / "guide-5.md"
+    deleted.unlink()
+    assert previewer.rebuild([deleted]).ok
+    assert_same_as_a_clean_build(site, tmp_path / "clean-deleted")
+
+
+def test_kept_articles_are_checked_again_against_the_others(tmp_path):
+    site = hub(tmp_path)
+    site.article("guide-0", body="See [guide 4]({filename}guide-4.md).\n")
+    previewer = site.previewer()
+    assert previewer.rebuild().ok
+    deleted = site.content / "articles" / "guide-4.md"
+    deleted.unlink()
+    result = previewer.rebuild([deleted])
+    assert any(
+        "guide-0.md" in error and "guide-4.md" in error for error in result.errors
+    ), result.errors
+    assert (site.output / "guide-4" / "index.html").exists()  # nothing written
+
+
+def test_a_mistake_in_a_kept_article_is_reported_until_fixed(tmp_path):
+    site = hub(tmp_path)
+    site.article(
+        "guide-0",
+        resources={"mode": "add", "groups": {"Extra": [{"article": "guide-5"}]}},
+    )
+    previewer = site.previewer()
+    assert previewer.rebuild().ok
+    deleted = site.content / "articles" / "guide-5.md"
+    deleted.unlink()
+    other = site.article("guide-3", title="Guide three")
+    for changed in (deleted, other):  # guide-0 is kept, and still wrong
+        result = previewer.rebuild([changed])
+        assert [e for e in result.errors if "guide-0.md" in e and "'guide-5'" in e], (
+            result.errors
+        )
+    fixed = site.article("guide-0")
+    assert previewer.rebuild([fixed]).ok
+    assert_same_as_a_clean_build(site, tmp_path / "clean")

@@ -7,15 +7,17 @@ use. Each mistake is reported through `problems.report`.
 
 import datetime
 from collections import defaultdict
+from functools import partial
 
 from pelican import signals
 from pelican.urlwrappers import Category
 
 from . import problems
-from .body_checks import check_body, known_urls
+from .body_checks import check_body, known_urls, link_targets
 from .parallel import prefetch
 from .problems import ContentProblems, did_you_mean, display_path, report, warn
 from .reader import HubMarkdownReader
+from .reuse import reuse
 from .site_data import load_site_data
 
 DEFAULTS = {
@@ -79,14 +81,22 @@ def resolve_articles(generator):
     for article in everything:
         if getattr(article, "has_problems", False):
             continue
-        _resolve_topic(article, site_data)
-        _resolve_editor(article, site_data)
-        for slug in getattr(article, "products", []):
-            _check_known(article, "products", slug, site_data.products, site_data)
+        reuse(article, "resolve", partial(_resolve, article, site_data))
         for slug in getattr(article, "related", []):
             _check_known(article, "related", slug, known_articles, site_data)
     for article in generator.articles:
         _check_review_date(article)
+
+
+def _resolve(article, site_data):
+    _resolve_topic(article, site_data)
+    _resolve_editor(article, site_data)
+    for slug in getattr(article, "products", []):
+        _check_known(article, "products", slug, site_data.products, site_data)
+    # Pelican formats the URL and file name again on every use, tens of
+    # thousands of times per build; they are final once the topic is known.
+    article.override_url = article.url
+    article.override_save_as = article.save_as
 
 
 def _check_review_date(article):
@@ -168,11 +178,12 @@ def check_bodies(generators):
     """Links inside the hub and images' alt text, once every page is known."""
     context = generators[0].context
     urls = known_urls(generators)
+    targets = link_targets(context, urls)
     for generator in generators:
         for name in CONTENT_LISTS:
             for content in getattr(generator, name, []):
                 if not getattr(content, "has_problems", False):
-                    check_body(content, context, urls)
+                    check_body(content, context, urls, targets)
 
 
 def stop_if_problems(pelican):

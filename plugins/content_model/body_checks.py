@@ -7,9 +7,11 @@ that leads nowhere; both are errors here, named by file and line.
 
 import os
 import re
+from functools import partial
 from urllib.parse import unquote, urlsplit
 
 from .problems import report
+from .reuse import reuse, shared_inputs
 
 ATTRIBUTE = re.compile(r'\b(?:href|src)="([^"]*)"')
 IMAGE = re.compile(r"<img\b[^>]*>")
@@ -28,9 +30,25 @@ def known_urls(generators):
     return urls
 
 
-def check_body(content, context, urls):
-    source = _source_lines(content.source_path)
-    for value in ATTRIBUTE.findall(content._content):
+def link_targets(context, urls):
+    """All that decides whether a link leads somewhere, for `check_body`."""
+    files = frozenset(
+        path
+        for key in ("generated_content", "static_content")
+        for path, content in context[key].items()
+        if content
+    )
+    return shared_inputs("link_targets", (frozenset(urls), files))
+
+
+def check_body(content, context, urls, targets):
+    links = reuse(content, "body", partial(_checked_body, content))
+    check = partial(_check_links, content, links, context, urls)
+    reuse(content, "links", check, targets)
+
+
+def _check_links(content, links, context, urls):
+    for value in links:
         problem = _link_problem(value, content, context, urls)
         if problem:
             report(
@@ -39,8 +57,13 @@ def check_body(content, context, urls):
                 f"the link '{value}' {problem}",
                 "Link to an existing file with {filename}name.md "
                 "(or {static} for images), or fix the path.",
-                _line_of(source, value),
+                _line_of(content.source_path, value),
             )
+
+
+def _checked_body(content):
+    """The body's links, to check against the other pages at every build; its
+    images' alt text, which depends on the body alone, checked here."""
     for image in IMAGE.findall(content._content):
         alt = ALT.search(image)
         if not alt or not alt.group(1).strip():
@@ -52,8 +75,9 @@ def check_body(content, context, urls):
                 f"the image '{name}' has no alt text",
                 "Describe the image in the brackets: ![what it shows](file.png), "
                 "so screen reader users get the same information.",
-                _line_of(source, name),
+                _line_of(content.source_path, name),
             )
+    return ATTRIBUTE.findall(content._content)
 
 
 def _link_problem(value, content, context, urls):
@@ -82,12 +106,9 @@ def _link_problem(value, content, context, urls):
     return None
 
 
-def _source_lines(path):
+def _line_of(path, needle):
     with open(path, encoding="utf-8", errors="replace") as handle:
-        return handle.read().splitlines()
-
-
-def _line_of(lines, needle):
+        lines = handle.read().splitlines()
     for number, line in enumerate(lines, start=1):
         if needle and needle.split("}")[-1] in line:
             return number

@@ -25,6 +25,9 @@ def _parse(path):
 
 def prefetch(generator):
     settings = generator.settings
+    changed = settings.get("PREVIEW_CHANGED")
+    if changed is not None and len(changed) < settings["PARSE_IN_PARALLEL_FROM"]:
+        return  # a preview rebuild that reads only the few changed files
     workers = settings["PARSE_WORKERS"] or os.cpu_count() or 1
     paths = [
         os.path.join(generator.path, name)

@@ -21,10 +21,12 @@ class TopicSection:
 
 
 def attach_sections(generator):
+    # No tag or author pages are published, but Pelican would still collect
+    # each one's articles by scanning every article once per tag or author.
     if not generator.settings["TAG_SAVE_AS"]:
-        # No tag pages are published, but Pelican would still collect each tag's
-        # articles by scanning every article once per tag.
         generator.tags = {}
+    if not generator.settings["AUTHOR_SAVE_AS"]:
+        generator.authors = []
     site_data = generator.context["site_data"]
     by_topic = {}
     for article in generator.articles:

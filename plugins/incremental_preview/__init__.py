@@ -1,28 +1,138 @@
-"""Preview rebuilds that write only the pages an edit can change.
+"""Preview rebuilds that redo only what an edit changes.
 
 Off unless `INCREMENTAL_PREVIEW` is on: `hub.preview` turns it on for its
-builds, which then record what lists what. When `PREVIEW_CHANGED` also lists
-changed source files (a rebuild in place), the build still reads and checks
-the whole hub, with unchanged files' Markdown already parsed, but writes only:
-- the changed articles' pages;
-- the index, the topic pages and the hub-wide pages (search, 404, sitemap);
-- the pages whose related guidance or resources list a changed article, as
-  they were at the last build and as they are now.
-A deleted article's page is removed. Every build records what lists what, so
-the next rebuild knows which pages an article appeared on.
+builds, and each build that is written is kept: its article objects, what
+lists what, and how each article is listed. When `PREVIEW_CHANGED` also lists
+changed source files (a rebuild in place):
+- unchanged articles are not read again. The kept objects are reused with the
+  plugins' per-article results (content_model/reuse.py), as long as the
+  settings and the site data are those of the kept build;
+- only these pages are written:
+  - the changed articles' pages;
+  - if a changed article is listed differently (title, summary, dates, topic,
+    address; or it is new, or deleted): the index, the topic pages, the
+    hub-wide pages, and the pages whose related guidance or resources list it,
+    as they were at the last build and as they are now;
+  - the pages whose related guidance or resources now list other articles
+    (after a change of tags, say);
+  - every page, if a changed article's address changed (it became a draft or
+    was published), since other articles' bodies link to it.
+A deleted or moved article's old page is removed.
 """
 
+import json
 import os
 from collections import defaultdict
 
+from jinja2 import BytecodeCache
 from pelican import signals
+from pelican.contents import Content
 from pelican.writers import Writer
 
-# The last build's view of the hub, kept between the builds of one process,
-# and the pages to remove once the build in progress has been written.
-_last = {"listed_on": {}, "pages": {}}
+from content_model.reader import source_key
+
+# The last written build, kept between the builds of one process, and what
+# the build in progress will keep once it is written.
+_last = {
+    "listed_on": {},
+    "lists": {},
+    "pages": {},
+    "articles": {},
+    "fingerprint": None,
+}
 _pending = {}
 _to_remove = []
+# Settings that differ between a full preview build and a rebuild in place.
+PER_BUILD_SETTINGS = {
+    "OUTPUT_PATH",
+    "DELETE_OUTPUT_DIRECTORY",
+    "PREVIEW_CHANGED",
+    "PREVIEW_SELECTED",
+}
+
+
+class CompiledTemplates(BytecodeCache):
+    """Templates compiled by earlier builds; Jinja checks each against its source."""
+
+    def __init__(self):
+        self.compiled = {}
+
+    def load_bytecode(self, bucket):
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket):
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_compiled_templates = CompiledTemplates()
+
+
+def start_build(pelican):
+    _pending.clear()
+    _to_remove.clear()
+    settings = pelican.settings
+    if settings.get("INCREMENTAL_PREVIEW"):
+        settings["JINJA_ENVIRONMENT"] = settings["JINJA_ENVIRONMENT"] | {
+            "bytecode_cache": _compiled_templates
+        }
+
+
+def reuse_unchanged_articles(generator):
+    """Hand Pelican the kept article of each file unchanged since the last build."""
+    settings = generator.settings
+    if not settings.get("INCREMENTAL_PREVIEW"):
+        return
+    _pending["fingerprint"] = _fingerprint(settings, generator.context)
+    _pending["kept"] = {}
+    if settings.get("PREVIEW_CHANGED") is None:
+        return
+    if _pending["fingerprint"] != _last["fingerprint"]:
+        return
+    unchanged = {}
+    for name, (key, article) in _last["articles"].items():
+        try:
+            current = source_key(os.path.join(generator.path, name), settings)
+        except FileNotFoundError:
+            continue
+        if current == key:
+            article._context = generator.context
+            article.settings = settings
+            unchanged[name] = article
+            _pending["kept"][id(article)] = (name, key)
+    # Pelican asks its content cache for each file before reading it.
+    generator.get_cached_data = unchanged.get
+
+
+def _fingerprint(settings, context):
+    kept = {k: v for k, v in settings.items() if k not in PER_BUILD_SETTINGS}
+    described = json.dumps(kept, sort_keys=True, default=_describe)
+    return described, context["site_data"]
+
+
+def _describe(value):
+    """Functions by name: reading the settings file again makes new ones."""
+    return getattr(value, "__qualname__", None) or repr(value)
+
+
+def _listing(article):
+    """What the index, topic pages, sitemap and lists show of an article."""
+    return (
+        article.status,
+        article.url,
+        article.title,
+        article.summary,
+        article.date,
+        getattr(article, "modified", None),
+        getattr(article, "review_by", None),
+        article.category.slug,
+    )
+
+
+def _lists(article):
+    """The other articles and resources an article's page lists."""
+    related = [other.slug for other in getattr(article, "related_guidance", [])]
+    return related, getattr(article, "resource_groups", [])
 
 
 def _listed_on(articles, site_url, save_as):
@@ -45,43 +155,107 @@ def select_pages(generators):
     settings = articles_generator.settings
     if not settings.get("INCREMENTAL_PREVIEW"):
         return
-    articles = articles_generator.articles + articles_generator.drafts
+    articles = (
+        articles_generator.articles
+        + articles_generator.drafts
+        + articles_generator.hidden_articles
+    )
     save_as = {article.slug: article.save_as for article in articles}
     listed_on = _listed_on(articles, settings["SITEURL"], save_as)
     pages = {
-        os.path.abspath(a.source_path): (a.slug, save_as[a.slug]) for a in articles
+        article.source_path: (article.slug, article.save_as, _listing(article))
+        for article in articles
     }
-    changed = settings.get("PREVIEW_CHANGED")
-    if changed is not None:
+    lists = {article.save_as: _lists(article) for article in articles}
+    if settings.get("PREVIEW_CHANGED") is not None:
+        # Every article not kept from the last written build, rather than the
+        # files just saved: a failed build in between changed nothing.
+        kept = {a.source_path for a in articles if id(a) in _pending["kept"]}
+        changed = (pages.keys() | _last["pages"].keys()) - kept
         _select(settings, generators, changed, listed_on, pages)
-    _pending.update(listed_on=listed_on, pages=pages)
+        settings["PREVIEW_SELECTED"] = _with_changed_lists(
+            settings["PREVIEW_SELECTED"], lists
+        )
+    _pending.update(
+        listed_on=listed_on,
+        lists=lists,
+        pages=pages,
+        articles=_keep(articles_generator, articles),
+        live=[c for g in generators for c in _contents(g)],
+    )
+
+
+def _keep(generator, articles):
+    """File name (as Pelican lists it) -> (source key, article), for the next build."""
+    kept = _pending.get("kept", {})
+    entries = {}
+    for article in articles:
+        name, key = kept.get(id(article)) or (
+            os.path.relpath(article.source_path, generator.path),
+            source_key(article.source_path, generator.settings),
+        )
+        entries[name] = (key, article)
+    return entries
+
+
+def _contents(generator):
+    for name in ("articles", "drafts", "hidden_articles", "pages", "hidden_pages"):
+        yield from getattr(generator, name, [])
+    yield from getattr(generator, "draft_pages", [])
 
 
 def _select(settings, generators, changed, listed_on, pages):
     output = settings["OUTPUT_PATH"]
-    selected = {settings["INDEX_SAVE_AS"]}
-    selected.update(
-        settings[f"{name.upper()}_SAVE_AS"] for name in settings["DIRECT_TEMPLATES"]
-    )
+    selected = set()
+    relisted = moved = False
+    for path in changed:
+        was, now = _last["pages"].get(path), pages.get(path)
+        if now:
+            selected.add(now[1])
+        if was and (not now or was[1] != now[1]):
+            _to_remove.append(os.path.join(output, was[1]))
+            moved = moved or now is not None
+        if not was or not now or was[2] != now[2]:
+            relisted = True
+            for slug, _, _ in filter(None, (was, now)):
+                selected.update(_last["listed_on"].get(slug, ()))
+                selected.update(listed_on.get(slug, ()))
+    if relisted:
+        selected.update(_listing_pages(settings, generators))
+    else:
+        # Pelican sorts each topic's articles by scanning all of them before
+        # writing its page: not needed when no topic page is written.
+        generators[0].categories = []
+    if moved:
+        # Bodies that link to the moved article were resolved for its old
+        # address, and are cached by Pelican with each kept article.
+        Content.get_content.cache.clear()
+        selected = None
+    settings["PREVIEW_SELECTED"] = selected
+
+
+def _with_changed_lists(selected, lists):
+    if selected is None:
+        return None
+    last = _last["lists"]
+    return selected | {page for page, shown in lists.items() if last.get(page) != shown}
+
+
+def _listing_pages(settings, generators):
+    yield settings["INDEX_SAVE_AS"]
+    for name in settings["DIRECT_TEMPLATES"]:
+        yield settings[f"{name.upper()}_SAVE_AS"]
     for generator in generators:
         for category, _ in getattr(generator, "categories", []):
-            selected.add(category.save_as)
-    for path in map(os.path.abspath, changed):
-        was = _last["pages"].get(path)
-        now = pages.get(path)
-        for slug, save_as in filter(None, (was, now)):
-            selected.update(_last["listed_on"].get(slug, ()), listed_on.get(slug, ()))
-            selected.add(save_as)
-        if was and not now:
-            _to_remove.append(os.path.join(output, was[1]))
-    settings["PREVIEW_SELECTED"] = {name for name in selected if name}
+            yield category.save_as
 
 
 class SelectiveWriter(Writer):
-    """Renders and writes only the selected pages; the rest stay as they are."""
+    """Renders and writes only the selected pages (all if None); the rest stay."""
 
     def write_file(self, name, *args, **kwargs):
-        if name in self.settings["PREVIEW_SELECTED"]:
+        selected = self.settings["PREVIEW_SELECTED"]
+        if selected is None or name in selected:
             return super().write_file(name, *args, **kwargs)
         return None
 
@@ -98,7 +272,16 @@ def choose_writer(pelican):
 def commit_build(pelican):
     """Only after a successful write: a failed build leaves output/ as it was,
     so the next rebuild must compare with the last build that was written."""
+    if not pelican.settings.get("INCREMENTAL_PREVIEW"):
+        return
+    live = set(_pending.pop("live", ()))
+    _pending.pop("kept", None)
     _last.update(_pending)
+    # Pelican caches each content's HTML for good; drop that of content that
+    # is gone, or a long preview session grows with every rebuild.
+    for memo in (Content.get_content.cache, Content.get_summary.cache):
+        for key in [key for key in memo if key[0] not in live]:
+            del memo[key]
     for page in _to_remove:
         if os.path.isfile(page):
             os.remove(page)
@@ -108,13 +291,9 @@ def commit_build(pelican):
     _to_remove.clear()
 
 
-def start_build(pelican):
-    _pending.clear()
-    _to_remove.clear()
-
-
 def register():
     signals.initialized.connect(start_build)
+    signals.article_generator_init.connect(reuse_unchanged_articles)
     signals.all_generators_finalized.connect(select_pages)
     signals.get_writer.connect(choose_writer)
     signals.finalized.connect(commit_build)

@@ -9,10 +9,12 @@ editor can instead place the quote block in the body with the marker line
 """
 
 from dataclasses import dataclass
+from functools import partial
 
 from pelican import signals
 
 from content_model.problems import report
+from content_model.reuse import reuse
 
 MARKER = "<!-- quote-cta -->"
 DEFAULTS = {
@@ -52,19 +54,26 @@ def attach_blocks(generator):
         )
         return
     for article in generator.articles + generator.drafts + generator.hidden_articles:
-        if getattr(article, "has_problems", False):
-            continue
-        promos = [
-            Block("promo", site_data.products[slug], _product_url(settings, slug))
-            for slug in _product_slugs(article, settings)
-            if slug in site_data.products
-        ]
-        quote = Block("quote", quote_product, _quote_url(settings, article))
-        article.quote_cta = quote
-        article.quote_cta_in_body = _quote_in_body(article)
-        if article.cta == "quote" and not article.quote_cta_in_body:
-            promos.insert(min(settings["QUOTE_CTA_AFTER_PROMOS"], len(promos)), quote)
-        article.call_to_actions = promos
+        if not getattr(article, "has_problems", False):
+            blocks = partial(_blocks, article, settings, site_data, quote_product)
+            (
+                article.quote_cta,
+                article.quote_cta_in_body,
+                article.call_to_actions,
+            ) = reuse(article, "quote_cta", blocks)
+
+
+def _blocks(article, settings, site_data, quote_product):
+    promos = [
+        Block("promo", site_data.products[slug], _product_url(settings, slug))
+        for slug in _product_slugs(article, settings)
+        if slug in site_data.products
+    ]
+    quote = Block("quote", quote_product, _quote_url(settings, article))
+    in_body = _quote_in_body(article)
+    if article.cta == "quote" and not in_body:
+        promos.insert(min(settings["QUOTE_CTA_AFTER_PROMOS"], len(promos)), quote)
+    return quote, in_body, promos
 
 
 def _product_slugs(article, settings):

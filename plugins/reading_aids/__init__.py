@@ -7,8 +7,11 @@ Attaches `article.reading_minutes` and `article.contents` (the `##` headings as
 import html
 import math
 import re
+from functools import partial
 
 from pelican import signals
+
+from content_model.reuse import reuse
 
 DEFAULTS = {"READING_WORDS_PER_MINUTE": 200, "CONTENTS_MIN_HEADINGS": 4}
 TAG = re.compile(r"<[^>]+>")
@@ -23,19 +26,21 @@ def check_settings(pelican):
 
 
 def attach_reading_aids(generator):
-    settings = generator.settings
     for article in generator.articles + generator.drafts + generator.hidden_articles:
-        body = article._content or ""
-        words = len(TAG.sub(" ", body).split())
-        article.reading_minutes = max(
-            1, math.ceil(words / settings["READING_WORDS_PER_MINUTE"])
-        )
-        headings = [
-            (anchor, html.unescape(TAG.sub("", text)).strip())
-            for anchor, text in HEADING.findall(body)
-        ]
-        enough = len(headings) >= settings["CONTENTS_MIN_HEADINGS"]
-        article.contents = headings if enough else []
+        aids = partial(_reading_aids, article, generator.settings)
+        article.reading_minutes, article.contents = reuse(article, "reading_aids", aids)
+
+
+def _reading_aids(article, settings):
+    body = article._content or ""
+    words = len(TAG.sub(" ", body).split())
+    minutes = max(1, math.ceil(words / settings["READING_WORDS_PER_MINUTE"]))
+    headings = [
+        (anchor, html.unescape(TAG.sub("", text)).strip())
+        for anchor, text in HEADING.findall(body)
+    ]
+    enough = len(headings) >= settings["CONTENTS_MIN_HEADINGS"]
+    return minutes, headings if enough else []
 
 
 def register():

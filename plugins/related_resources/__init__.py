@@ -10,9 +10,12 @@ each article:
   tags, found through a topic/tag index rather than by comparing every pair.
 """
 
+from functools import partial
+
 from pelican import signals
 
 from content_model.problems import did_you_mean, report
+from content_model.reuse import reuse, shared_inputs
 
 from .links import ResourceGroup, article_links, merge_groups, resolve_link
 from .scoring import RelatedIndex
@@ -40,18 +43,28 @@ def attach_related(generator):
     all_slugs = {article.slug for article in everything}
     index = RelatedIndex(generator.articles)
     _check_topic_resources(settings, site_data, all_slugs)
+    # A preview rebuild reuses an article's lists while what they are made
+    # from is unchanged: the published titles and URLs, and the index.
+    links_made_from = shared_inputs("resource_groups", (published, all_slugs))
+    index_made_from = shared_inputs("related_guidance", index.inputs)
     for article in everything:
         if getattr(article, "has_problems", False):
             continue
-        article.resource_groups = _resource_groups(
-            article, settings, site_data, published, all_slugs
+        groups = partial(
+            _resource_groups, article, settings, site_data, published, all_slugs
         )
-        article.related_guidance = index.related(
+        article.resource_groups = reuse(
+            article, "resource_groups", groups, links_made_from
+        )
+        related = partial(
+            index.related,
             article,
             getattr(article, "related", []),
             settings["RELATED_GUIDANCE_MIN"],
             settings["RELATED_GUIDANCE_MAX"],
         )
+        slugs = reuse(article, "related_guidance", related, index_made_from)
+        article.related_guidance = [index.by_slug[slug] for slug in slugs]
 
 
 def _resource_groups(article, settings, site_data, published, all_slugs):

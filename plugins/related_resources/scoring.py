@@ -10,25 +10,36 @@ article, then to the slug, so lists are stable.
 import heapq
 import itertools
 from collections import Counter, defaultdict
+from operator import attrgetter
 
 
 class RelatedIndex:
     def __init__(self, articles):
-        newest = sorted(articles, key=lambda a: (-a.date.timestamp(), a.slug))
+        # Newest first, then by slug: two stable sorts, the last one deciding.
+        newest = sorted(
+            sorted(articles, key=attrgetter("slug")),
+            key=attrgetter("date"),
+            reverse=True,
+        )
         self.by_slug = {article.slug: article for article in newest}
         self.rank = {article.slug: rank for rank, article in enumerate(newest)}
         self.by_topic = defaultdict(list)
         self.by_topic_tag = defaultdict(list)
         self.by_tag = defaultdict(list)
-        for article in newest:
-            topic = article.category.slug
-            self.by_topic[topic].append(article.slug)
-            for tag in _tags(article):
-                self.by_topic_tag[topic, tag].append(article.slug)
-                self.by_tag[tag].append(article.slug)
+        # Everything the lists are made from, in the order used.
+        self.inputs = tuple(
+            (article.slug, article.category.slug, tuple(_tags(article)))
+            for article in newest
+        )
+        for slug, topic, tags in self.inputs:
+            self.by_topic[topic].append(slug)
+            for tag in tags:
+                self.by_topic_tag[topic, tag].append(slug)
+                self.by_tag[tag].append(slug)
 
     def related(self, article, chosen, minimum, maximum):
-        """The editor's published choices, then the closest matches, then the newest."""
+        """The slugs of the editor's published choices, then of the closest
+        matches, then of the newest."""
         topic, tags = article.category.slug, _tags(article)
         picked = [
             slug
@@ -46,7 +57,7 @@ class RelatedIndex:
             )
             self._add_best(picked, article, other_topics, maximum)
         self._add_newest(picked, article, self.by_slug, minimum)
-        return [self.by_slug[slug] for slug in picked]
+        return picked
 
     def _add_best(self, picked, article, scores, limit):
         taken = {article.slug, *picked}
