@@ -148,10 +148,25 @@ class LiveReloadHandler(PreviewHandler):
         self.wfile.write(body)
 
 
+class EditorFilesFilter(watchfiles.DefaultFilter):
+    """Also ignores the files editors write beside the one being saved, which
+    would otherwise make every save of an article a full build."""
+
+    ignore_entity_patterns = (
+        *watchfiles.DefaultFilter.ignore_entity_patterns,
+        r"^\d+$",  # Vim checks that it may write by creating 4913
+        r"\.tmp$",
+        r"^\.goutputstream-",  # gedit's atomic saves
+    )
+
+
 def watch(previewer, paths=WATCHED, stop=None):
     """Rebuild after each batch of saved changes, until `stop` is set."""
     existing = [path for path in paths if Path(path).exists()]
-    for changes in watchfiles.watch(*existing, step=50, stop_event=stop):
+    changes_seen = watchfiles.watch(
+        *existing, watch_filter=EditorFilesFilter(), step=50, stop_event=stop
+    )
+    for changes in changes_seen:
         result = previewer.rebuild({path for _, path in changes})
         print("\n".join(summary(result)), flush=True)
 

@@ -109,15 +109,20 @@ def test_other_changes_and_the_build_after_a_failed_one_are_full(tmp_path):
     assert previewer.builds.count == 2
 
 
-def test_saving_an_article_rebuilds_its_page(tmp_path):
+def test_saving_an_article_rebuilds_its_page_alone(tmp_path):
     site = small_hub(tmp_path)
     previewer = site.previewer()
     assert previewer.rebuild().ok
+    before = written_at(site.output)
     stop = threading.Event()
     watcher = threading.Thread(target=watch, args=(previewer, [site.content], stop))
     watcher.start()
     try:
         time.sleep(0.5)  # the watcher is listening
+        folder = site.content / "articles"
+        for name in ("4913", "second.md.tmp"):  # what editors write as they save
+            (folder / name).write_text("x")
+            (folder / name).unlink()
         site.article("second", title="The second guide", body="Saved words.\n")
         previewer.builds.wait_after("1", timeout=30)
         assert "Saved words." in str(site.page("second"))
@@ -125,6 +130,10 @@ def test_saving_an_article_rebuilds_its_page(tmp_path):
         stop.set()
         watcher.join(timeout=30)
     assert not watcher.is_alive()
+    after = written_at(site.output)
+    assert [p for p in after if after[p] != before[p]] == [
+        site.output / "second" / "index.html"
+    ]
 
 
 def test_a_long_preview_session_keeps_only_the_current_content(tmp_path):

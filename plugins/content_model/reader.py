@@ -46,7 +46,8 @@ class HubMarkdownReader(MarkdownReader):
         content, metadata, problems = parsed_files[key]
         for problem in problems:
             report(*problem)
-        return content, self._to_pelican(metadata)
+        # The version of the file the content was made from, for previews.
+        return content, self._to_pelican(metadata) | {"source_key": key}
 
     def parse(self, source_path):
         """(HTML, plain metadata, problems): picklable, so workers can do it."""

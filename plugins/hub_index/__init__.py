@@ -27,6 +27,9 @@ def attach_sections(generator):
         generator.tags = {}
     if not generator.settings["AUTHOR_SAVE_AS"]:
         generator.authors = []
+    # Topic pages list their `articles`; Pelican would also give each one its
+    # own `dates` list by scanning every article, which the theme never shows.
+    generator.dates = []
     site_data = generator.context["site_data"]
     by_topic = {}
     for article in generator.articles:

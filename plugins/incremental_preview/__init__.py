@@ -99,7 +99,7 @@ def reuse_unchanged_articles(generator):
             article._context = generator.context
             article.settings = settings
             unchanged[name] = article
-            _pending["kept"][id(article)] = (name, key)
+            _pending["kept"][id(article)] = name
     # Pelican asks its content cache for each file before reading it.
     generator.get_cached_data = unchanged.get
 
@@ -172,10 +172,14 @@ def select_pages(generators):
         # files just saved: a failed build in between changed nothing.
         kept = {a.source_path for a in articles if id(a) in _pending["kept"]}
         changed = (pages.keys() | _last["pages"].keys()) - kept
-        _select(settings, generators, changed, listed_on, pages)
-        settings["PREVIEW_SELECTED"] = _with_changed_lists(
-            settings["PREVIEW_SELECTED"], lists
-        )
+        selected = _select(settings, generators, changed, listed_on, pages)
+        if selected is not None:
+            selected |= {
+                page
+                for page, shown in lists.items()
+                if _last["lists"].get(page) != shown
+            }
+        settings["PREVIEW_SELECTED"] = selected
     _pending.update(
         listed_on=listed_on,
         lists=lists,
@@ -186,15 +190,16 @@ def select_pages(generators):
 
 
 def _keep(generator, articles):
-    """File name (as Pelican lists it) -> (source key, article), for the next build."""
+    """File name (as Pelican lists it) -> (source key, article), for the next
+    build. The key is the file's as it was read: a save during the build
+    leaves the file changed for the next one."""
     kept = _pending.get("kept", {})
     entries = {}
     for article in articles:
-        name, key = kept.get(id(article)) or (
-            os.path.relpath(article.source_path, generator.path),
-            source_key(article.source_path, generator.settings),
+        name = kept.get(id(article)) or os.path.relpath(
+            article.source_path, generator.path
         )
-        entries[name] = (key, article)
+        entries[name] = (article.source_key, article)
     return entries
 
 
@@ -230,15 +235,8 @@ def _select(settings, generators, changed, listed_on, pages):
         # Bodies that link to the moved article were resolved for its old
         # address, and are cached by Pelican with each kept article.
         Content.get_content.cache.clear()
-        selected = None
-    settings["PREVIEW_SELECTED"] = selected
-
-
-def _with_changed_lists(selected, lists):
-    if selected is None:
         return None
-    last = _last["lists"]
-    return selected | {page for page, shown in lists.items() if last.get(page) != shown}
+    return selected
 
 
 def _listing_pages(settings, generators):
