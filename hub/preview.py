@@ -139,6 +139,10 @@ class LiveReloadHandler(PreviewHandler):
             return
         super().do_GET()
 
+    def log_request(self, code="-", size="-"):
+        if not self.path.startswith("/__reload"):  # each open tab asks all the time
+            super().log_request(code, size)
+
     def _send(self, body, content_type):
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", content_type)

@@ -98,11 +98,11 @@ def every_file(output):
     }
 
 
-def assert_same_as_a_clean_build(site, root):
+def assert_same_as_a_clean_build(site, root, **settings):
     clean = SmallSite(root)
     shutil.copytree(site.content, clean.content, dirs_exist_ok=True)
     clean.data = site.data
-    assert clean.build().ok
+    assert clean.build(**settings).ok
     preview, expected = every_file(site.output), every_file(clean.output)
     assert sorted(preview) == sorted(expected)
     assert [name for name in expected if preview[name] != expected[name]] == []
@@ -188,3 +188,17 @@ def test_a_mistake_in_a_kept_article_is_reported_until_fixed(tmp_path):
     fixed = site.article("guide-0")
     assert previewer.rebuild([fixed]).ok
     assert_same_as_a_clean_build(site, tmp_path / "clean")
+
+
+def test_nothing_is_kept_when_the_settings_or_the_data_changed(tmp_path):
+    site = hub(tmp_path / "preview")
+    site.article("guide-1", title="Guide 1", cta="none", products=["rapid-support"])
+    assert site.build(INCREMENTAL_PREVIEW=True).ok
+    path = site.article("guide-0", title="Guide 0", body="Edited.\n")
+    changed = {"DEFAULT_PRODUCTS": ["monthly-retainer"], "SITENAME": "Our hub"}
+    assert site.rebuild_in_place([path], **changed).ok
+    assert_same_as_a_clean_build(site, tmp_path / "new-settings", **changed)
+    site.data["products"]["rapid-support"]["name"] = "Rapid Support Packs"
+    site.write_data()
+    assert site.rebuild_in_place([path], **changed).ok
+    assert_same_as_a_clean_build(site, tmp_path / "new-data", **changed)

@@ -4,7 +4,8 @@ Markdown is most of a build's time and Pelican reads on one core. Workers
 parse ahead into `reader.parsed_files`; the reader then only reports each
 file's problems and makes Pelican's objects. Files parsed by an earlier build
 of this process and unchanged since are not parsed again. Small batches skip
-the workers, since starting them costs more than it saves.
+the workers, since starting them costs more than it saves, and so does a
+preview's rebuild in place, which reads only the files that changed.
 """
 
 import multiprocessing

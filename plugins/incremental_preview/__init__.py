@@ -85,9 +85,8 @@ def reuse_unchanged_articles(generator):
         return
     _pending["fingerprint"] = _fingerprint(settings, generator.context)
     _pending["kept"] = {}
-    if settings.get("PREVIEW_CHANGED") is None:
-        return
-    if _pending["fingerprint"] != _last["fingerprint"]:
+    _pending["same_site"] = _pending["fingerprint"] == _last["fingerprint"]
+    if settings.get("PREVIEW_CHANGED") is None or not _pending["same_site"]:
         return
     unchanged = {}
     for name, (key, article) in _last["articles"].items():
@@ -210,6 +209,7 @@ def _contents(generator):
 
 
 def _select(settings, generators, changed, listed_on, pages):
+    """The pages to write (None: all), given the articles not kept."""
     output = settings["OUTPUT_PATH"]
     selected = set()
     relisted = moved = False
@@ -225,17 +225,14 @@ def _select(settings, generators, changed, listed_on, pages):
             for slug, _, _ in filter(None, (was, now)):
                 selected.update(_last["listed_on"].get(slug, ()))
                 selected.update(listed_on.get(slug, ()))
-    if relisted:
-        selected.update(_listing_pages(settings, generators))
-    else:
-        # Pelican sorts each topic's articles by scanning all of them before
-        # writing its page: not needed when no topic page is written.
-        generators[0].categories = []
     if moved:
         # Bodies that link to the moved article were resolved for its old
         # address, and are cached by Pelican with each kept article.
         Content.get_content.cache.clear()
-        return None
+    if moved or not _pending["same_site"]:
+        return None  # other bodies, or new settings or data: any page may differ
+    if relisted:
+        selected.update(_listing_pages(settings, generators))
     return selected
 
 
@@ -274,6 +271,7 @@ def commit_build(pelican):
         return
     live = set(_pending.pop("live", ()))
     _pending.pop("kept", None)
+    _pending.pop("same_site", None)
     _last.update(_pending)
     # Pelican caches each content's HTML for good; drop that of content that
     # is gone, or a long preview session grows with every rebuild.

@@ -1,7 +1,8 @@
 """Reading aids: a reading-time estimate and an "On this page" contents list.
 
 Attaches `article.reading_minutes` and `article.contents` (the `##` headings as
-(id, text) pairs, only when there are `CONTENTS_MIN_HEADINGS` or more).
+(id, text) pairs, only when there are `CONTENTS_MIN_HEADINGS` or more), once
+per article object (content_model/reuse.py).
 """
 
 import html
