@@ -42,6 +42,7 @@ def test_bench_prints_timings_and_ratios(tmp_path, capsys):
     assert "a/b = " in printed and "a/c = " in printed
     assert "edit-to-preview = " in printed and "(target < 1.00s: " in printed
     assert len(report["results"]["d"]["seconds"]) == 1
+    assert len(report["results"]["d"]["title_seconds"]) == 1
     assert 0 < report["results"]["d"]["median_seconds"] < 60
     assert json.loads(path.read_text()) == report
     assert report["results"]["b"]["plugins"] == ["content_model"]

@@ -2,27 +2,30 @@
 
 Off unless `INCREMENTAL_PREVIEW` is on: `hub.preview` turns it on for its
 builds, and each build that is written is kept: its article objects, what
-lists what, and how each article is listed. When `PREVIEW_CHANGED` also lists
-changed source files (a rebuild in place):
+lists what, and how each article is listed. When `PREVIEW_CHANGED` is set
+(a rebuild in place), every article file is compared with the kept build:
 - unchanged articles are not read again. The kept objects are reused with the
   plugins' per-article results (content_model/reuse.py), as long as the
   settings and the site data are those of the kept build;
-- only these pages are written:
-  - the changed articles' pages;
-  - if a changed article is listed differently (title, summary, dates, topic,
-    address; or it is new, or deleted): the index, the topic pages, the
-    hub-wide pages, and the pages whose related guidance or resources list it,
-    as they were at the last build and as they are now;
-  - the pages whose related guidance or resources now list other articles
-    (after a change of tags, say);
-  - every page, if a changed article's address changed (it became a draft or
-    was published), since other articles' bodies link to it.
-A deleted or moved article's old page is removed.
+- only these pages are written, for each article that changed:
+  - its page;
+  - if its card changed (title, summary, dates, address): the index, its
+    topic page (before and after the edit), and the pages whose related
+    guidance or resources list it (as they were and as they are now);
+  - if its address or dates changed: the sitemap;
+  - if it is new, deleted, moved to another topic, or (un)published: every
+    listing page, since topic counts change;
+  - every page, if its address changed (it became a draft or was published),
+    since other articles' bodies link to it, or if the settings or data did;
+- and the pages whose related guidance or resources now list other articles
+  (after a change of tags, say).
+A deleted or moved article's old page, and an emptied topic's, are removed.
 """
 
 import json
 import os
 from collections import defaultdict
+from typing import NamedTuple
 
 from jinja2 import BytecodeCache
 from pelican import signals
@@ -114,17 +117,35 @@ def _describe(value):
     return getattr(value, "__qualname__", None) or repr(value)
 
 
-def _listing(article):
-    """What the index, topic pages, sitemap and lists show of an article."""
-    return (
-        article.status,
-        article.url,
-        article.title,
-        article.summary,
-        article.date,
-        getattr(article, "modified", None),
-        getattr(article, "review_by", None),
-        article.category.slug,
+class Listed(NamedTuple):
+    """An article as the listing pages show it."""
+
+    slug: str
+    save_as: str
+    topic_page: str
+    # What the index's and topic pages' cards, the sitemap, and the topic
+    # counts of the hub-wide pages show of it.
+    card: tuple
+    sitemap: tuple
+    count: tuple
+
+
+def _listed(article):
+    modified = getattr(article, "modified", None)
+    return Listed(
+        article.slug,
+        article.save_as,
+        article.category.save_as,
+        card=(
+            article.status,
+            article.url,
+            article.title,
+            article.summary,
+            article.date,
+            getattr(article, "review_by", None),
+        ),
+        sitemap=(article.status, article.url, article.date, modified),
+        count=(article.status, article.category.slug),
     )
 
 
@@ -161,10 +182,7 @@ def select_pages(generators):
     )
     save_as = {article.slug: article.save_as for article in articles}
     listed_on = _listed_on(articles, settings["SITEURL"], save_as)
-    pages = {
-        article.source_path: (article.slug, article.save_as, _listing(article))
-        for article in articles
-    }
+    pages = {article.source_path: _listed(article) for article in articles}
     lists = {article.save_as: _lists(article) for article in articles}
     if settings.get("PREVIEW_CHANGED") is not None:
         # Every article not kept from the last written build, rather than the
@@ -211,20 +229,31 @@ def _contents(generator):
 def _select(settings, generators, changed, listed_on, pages):
     """The pages to write (None: all), given the articles not kept."""
     output = settings["OUTPUT_PATH"]
+    topic_pages = {
+        c.save_as for g in generators for c, _ in getattr(g, "categories", [])
+    }
     selected = set()
     relisted = moved = False
     for path in changed:
         was, now = _last["pages"].get(path), pages.get(path)
+        both = [listed for listed in (was, now) if listed]
         if now:
-            selected.add(now[1])
-        if was and (not now or was[1] != now[1]):
-            _to_remove.append(os.path.join(output, was[1]))
+            selected.add(now.save_as)
+        if was and (not now or was.save_as != now.save_as):
+            _to_remove.append(os.path.join(output, was.save_as))
             moved = moved or now is not None
-        if not was or not now or was[2] != now[2]:
+        if was and was.topic_page not in topic_pages:
+            _to_remove.append(os.path.join(output, was.topic_page))
+        if len(both) < 2 or was.count != now.count:
             relisted = True
-            for slug, _, _ in filter(None, (was, now)):
-                selected.update(_last["listed_on"].get(slug, ()))
-                selected.update(listed_on.get(slug, ()))
+        if len(both) < 2 or was.card != now.card:
+            selected.add(settings["INDEX_SAVE_AS"])
+            for listed in both:
+                selected.add(listed.topic_page)
+                selected.update(_last["listed_on"].get(listed.slug, ()))
+                selected.update(listed_on.get(listed.slug, ()))
+        if len(both) < 2 or was.sitemap != now.sitemap:
+            selected.add(settings.get("SITEMAP_SAVE_AS"))
     if moved:
         # Bodies that link to the moved article were resolved for its old
         # address, and are cached by Pelican with each kept article.
@@ -232,17 +261,15 @@ def _select(settings, generators, changed, listed_on, pages):
     if moved or not _pending["same_site"]:
         return None  # other bodies, or new settings or data: any page may differ
     if relisted:
-        selected.update(_listing_pages(settings, generators))
+        selected.update(_listing_pages(settings, topic_pages))
     return selected
 
 
-def _listing_pages(settings, generators):
+def _listing_pages(settings, topic_pages):
     yield settings["INDEX_SAVE_AS"]
     for name in settings["DIRECT_TEMPLATES"]:
         yield settings[f"{name.upper()}_SAVE_AS"]
-    for generator in generators:
-        for category, _ in getattr(generator, "categories", []):
-            yield category.save_as
+    yield from topic_pages
 
 
 class SelectiveWriter(Writer):
