@@ -19,6 +19,8 @@ from hub.receiver import PreviewHandler, make_server, receiver_for
 WATCHED = ("content", "theme", "plugins", "pelicanconf.py")
 # How long a browser's request for the next build waits before asking again.
 RELOAD_WAIT_SECONDS = 20
+# No changes for this long: the preview is idle, and tidies its memory.
+IDLE_MILLISECONDS = 500
 
 
 class BuildCounter:
@@ -71,7 +73,6 @@ class Previewer:
             result = rebuild_in_place(self.settings_file, changed, self.overrides)
         if result.ok:
             self.builds.succeeded()
-        _tidy_memory()
         return result
 
     def _is_article(self, path):
@@ -81,10 +82,12 @@ class Previewer:
         )
 
 
-def _tidy_memory():
-    """Between builds, once the page is written: collect the last build's
+def tidy_memory():
+    """Between builds, once nothing is happening: collect the last build's
     garbage and freeze what survives (the kept site), so that collections
-    during the next build scan only what it allocates."""
+    during the next build scan only what it allocates. Not right after a
+    build: it holds the interpreter for a moment, and the browser is asking
+    for the new page then."""
     gc.unfreeze()
     gc.collect()
     gc.freeze()
@@ -168,11 +171,22 @@ def watch(previewer, paths=WATCHED, stop=None):
     """Rebuild after each batch of saved changes, until `stop` is set."""
     existing = [path for path in paths if Path(path).exists()]
     changes_seen = watchfiles.watch(
-        *existing, watch_filter=EditorFilesFilter(), step=50, stop_event=stop
+        *existing,
+        watch_filter=EditorFilesFilter(),
+        step=50,
+        stop_event=stop,
+        rust_timeout=IDLE_MILLISECONDS,
+        yield_on_timeout=True,
     )
+    untidy = True
     for changes in changes_seen:
-        result = previewer.rebuild({path for _, path in changes})
-        print("\n".join(summary(result)), flush=True)
+        if changes:
+            result = previewer.rebuild({path for _, path in changes})
+            print("\n".join(summary(result)), flush=True)
+            untidy = True
+        elif untidy:
+            tidy_memory()
+            untidy = False
 
 
 def serve(settings_file, port=8000):

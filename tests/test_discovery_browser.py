@@ -97,8 +97,12 @@ def test_topic_filter_narrows_the_results(page, hub_url):
         arg=everything,
     )
     assert 0 < result_count(page) < everything
-    titles = page.query_selector_all(".pagefind-ui__result-title")
-    assert titles and all("(Procurement law)" in t.inner_text() for t in titles)
+    # The count changes first; the results are replaced a moment later.
+    page.wait_for_function(
+        "() => { const titles = [...document.querySelectorAll("
+        "'.pagefind-ui__result-title')]; return titles.length > 0 && "
+        "titles.every(title => title.innerText.includes('(Procurement law)')); }"
+    )
 
 
 @pytest.mark.parametrize(
