@@ -32,6 +32,7 @@ from pelican import signals
 from pelican.contents import Content
 from pelican.writers import Writer
 
+from content_model import CONTENT_LISTS
 from content_model.reader import source_key
 
 # The last written build, kept between the builds of one process, and what
@@ -155,15 +156,14 @@ def _lists(article):
     return related, getattr(article, "resource_groups", [])
 
 
-def _listed_on(articles, site_url, save_as):
+def _listed_on(lists, articles, site_url):
     """Article slug -> output files of the pages that list it."""
     by_url = {f"{site_url}/{article.url}": article.slug for article in articles}
     listed_on = defaultdict(set)
-    for article in articles:
-        page = save_as[article.slug]
-        for other in getattr(article, "related_guidance", []):
-            listed_on[other.slug].add(page)
-        for group in getattr(article, "resource_groups", []):
+    for page, (related, groups) in lists.items():
+        for slug in related:
+            listed_on[slug].add(page)
+        for group in groups:
             for link in group.links:
                 if link.url in by_url:
                     listed_on[by_url[link.url]].add(page)
@@ -180,10 +180,9 @@ def select_pages(generators):
         + articles_generator.drafts
         + articles_generator.hidden_articles
     )
-    save_as = {article.slug: article.save_as for article in articles}
-    listed_on = _listed_on(articles, settings["SITEURL"], save_as)
     pages = {article.source_path: _listed(article) for article in articles}
     lists = {article.save_as: _lists(article) for article in articles}
+    listed_on = _listed_on(lists, articles, settings["SITEURL"])
     if settings.get("PREVIEW_CHANGED") is not None:
         # Every article not kept from the last written build, rather than the
         # files just saved: a failed build in between changed nothing.
@@ -202,7 +201,12 @@ def select_pages(generators):
         lists=lists,
         pages=pages,
         articles=_keep(articles_generator, articles),
-        live=[c for g in generators for c in _contents(g)],
+        live=[
+            c
+            for g in generators
+            for name in CONTENT_LISTS
+            for c in getattr(g, name, [])
+        ],
     )
 
 
@@ -218,12 +222,6 @@ def _keep(generator, articles):
         )
         entries[name] = (article.source_key, article)
     return entries
-
-
-def _contents(generator):
-    for name in ("articles", "drafts", "hidden_articles", "pages", "hidden_pages"):
-        yield from getattr(generator, name, [])
-    yield from getattr(generator, "draft_pages", [])
 
 
 def _select(settings, generators, changed, listed_on, pages):
