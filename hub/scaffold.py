@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 from pelican.utils import slugify
 
+from content_model import placeholders
 from content_model.dates import add_months
 
 TEMPLATE = """\
@@ -17,7 +18,7 @@ date: {today}                  # first published (ISO date)
 # review_by: {review_by}       # next review due; defaults to date + 12 months
 topic: {topic}
 tags: []                       # e.g. [CQC, governance]
-summary: Write one or two sentences (at most 160 characters) for cards and search.
+summary: {summary}
 # author: Jane Smith           # defaults to the site's author
 editor: {editor}               # a slug from content/data/people.yml
 products: []                   # e.g. [rapid-support]; empty: the topic's
@@ -33,9 +34,9 @@ related: []                    # article slugs listed first under "Related guida
 cta: quote                     # or none, to remove the quote call-to-action
 status: draft                  # change to published when it is ready
 ---
-Start with a short paragraph that says who this guidance is for.
+{intro}
 
-## A first section heading
+{heading}
 
 - a point
 - another point
@@ -68,6 +69,9 @@ def new_article(settings, title, topic, today=None):
             review_by=review_by.isoformat(),
             topic=topic,
             editor=settings["DEFAULT_EDITOR"],
+            summary=placeholders.SUMMARY,
+            intro=placeholders.BODY_LINES[0],
+            heading=placeholders.BODY_LINES[1],
         ),
         encoding="utf-8",
     )
