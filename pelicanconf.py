@@ -81,6 +81,10 @@ CATEGORIES_SAVE_AS = ""
 ARCHIVES_SAVE_AS = ""
 DRAFT_SAVE_AS = "drafts/{slug}/index.html"
 DRAFT_URL = "drafts/{slug}/"
+# What only some builds write (feeds are published, drafts previewed) and
+# what hub.build and the redirects plugin add: no article, page or old
+# address may take these names, nor those of the outputs above.
+RESERVED_OUTPUTS = ["feeds/", "drafts/", "pagefind/", "_redirects"]
 
 # The hub is in one language. Pelican would otherwise group every article by
 # slug looking for translations, comparing each with all the others.

@@ -17,6 +17,7 @@ from .body_checks import check_body, known_urls, link_targets
 from .parallel import prefetch
 from .problems import ContentProblems, did_you_mean, display_path, report, warn
 from .reader import HubMarkdownReader
+from .reserved import hub_outputs, taken_by_hub
 from .reuse import reuse
 from .site_data import load_site_data
 
@@ -155,12 +156,15 @@ def _check_known(article, field, slug, known, site_data):
 
 
 def check_unique_urls(generators):
-    """Two files that would be written to the same page is an error, not a race."""
+    """Two files that would be written to the same page is an error, not a race;
+    and so is a file named like a page the hub writes itself (search, 404, ...)."""
+    reserved = hub_outputs(generators[0].settings)
     owners = defaultdict(list)
     for generator in generators:
         for name in CONTENT_LISTS:
             for content in getattr(generator, name, []):
                 owners[content.save_as].append(content)
+                _check_not_reserved(content, reserved)
     for save_as, contents in owners.items():
         if len(contents) > 1:
             paths = [display_path(content.source_path) for content in contents]
@@ -172,6 +176,17 @@ def check_unique_urls(generators):
                 + f" (both would be written to {save_as})",
                 "Rename one of the files: the file name is the slug.",
             )
+
+
+def _check_not_reserved(content, reserved):
+    taken = taken_by_hub(content.slug, reserved)
+    if taken:
+        report(
+            content.source_path,
+            "slug",
+            f"the slug '{content.slug}' is taken by the hub's own {taken}",
+            "Rename the file: the file name is the slug and the address.",
+        )
 
 
 def check_bodies(generators):

@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 from .problems import report
 from .reuse import reuse, shared_inputs
 
-ATTRIBUTE = re.compile(r'\b(?:href|src)="([^"]*)"')
+ATTRIBUTE = re.compile(r'\b(href|src)="([^"]*)"')
 IMAGE = re.compile(r"<img\b[^>]*>")
 ALT = re.compile(r'\balt="([^"]*)"')
 PELICAN_LINK = re.compile(r"^\{(filename|static|attach)\}(.*)$")
@@ -48,15 +48,16 @@ def check_body(content, context, urls, targets):
 
 
 def _check_links(content, links, context, urls):
-    for value in links:
+    for attribute, value in links:
         problem = _link_problem(value, content, context, urls)
         if problem:
+            noun = "image" if attribute == "src" else "link"
             report(
                 content.source_path,
                 "body",
-                f"the link '{value}' {problem}",
+                f"the {noun} '{value}' {problem}",
                 "Link to an existing file with {filename}name.md "
-                "(or {static} for images), or fix the path.",
+                "(or {static}/images/name.png for images), or fix the path.",
                 _line_of(content.source_path, value),
             )
 
@@ -83,27 +84,41 @@ def _checked_body(content):
 def _link_problem(value, content, context, urls):
     pelican = PELICAN_LINK.match(value)
     if pelican:
-        kind, target = pelican.groups()
-        path = unquote(urlsplit(target).path)
-        relative = (
-            path[1:]
-            if path.startswith("/")
-            else os.path.normpath(
-                os.path.join(os.path.dirname(content.relative_source_path), path)
-            )
-        )
-        keys = ["generated_content"] if kind == "filename" else []
-        if any(context[key].get(relative) for key in [*keys, "static_content"]):
-            return None
-        if os.path.isfile(os.path.join(content.settings["PATH"], relative)):
-            return None
-        return f"points to '{relative}', which is not in the content folder"
+        return _pelican_link_problem(*pelican.groups(), content, context)
     parts = urlsplit(value)
     if parts.scheme or parts.netloc or not parts.path.startswith("/"):
         return None
-    if parts.path.endswith("/") and parts.path not in urls:
+    path = unquote(parts.path)
+    if path.endswith("/") and path not in urls:
         return "leads to no page of the hub"
+    if _in_static_folder(path, content.settings) and not os.path.isfile(
+        os.path.join(content.settings["PATH"], path[1:])
+    ):
+        return f"points to '{path[1:]}', which is not in the content folder"
     return None
+
+
+def _pelican_link_problem(kind, target, content, context):
+    path = unquote(urlsplit(target).path)
+    relative = (
+        path[1:]
+        if path.startswith("/")
+        else os.path.normpath(
+            os.path.join(os.path.dirname(content.relative_source_path), path)
+        )
+    )
+    if kind == "filename" and context["generated_content"].get(relative):
+        return None
+    # Pelican lists a {static} file whether or not it exists.
+    if os.path.isfile(os.path.join(content.settings["PATH"], relative)):
+        return None
+    return f"points to '{relative}', which is not in the content folder"
+
+
+def _in_static_folder(path, settings):
+    """Whether a site path is where the build copies a static file folder."""
+    folder = path[1:].split("/", 1)[0]
+    return any(static.split("/", 1)[0] == folder for static in settings["STATIC_PATHS"])
 
 
 def _line_of(path, needle):

@@ -7,12 +7,23 @@ from markdown import Markdown
 from pelican.readers import BaseReader, MarkdownReader
 from pelican.urlwrappers import Author, Tag
 
-from . import fields
+from . import fields, placeholders
 from .dates import add_months
-from .front_matter import FrontMatterError, load_yaml, split_front_matter
+from .front_matter import FENCE, FrontMatterError, load_yaml, split_front_matter
 from .problems import did_you_mean, report
 
 KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
+MAX_FILE_BYTES = 2_000_000
+MAX_FRONT_MATTER_CHARS = 20_000
+MAX_BAD_BYTES_LISTED = 10
+PLACEHOLDER_FIX = (
+    "Replace it with the article's own words, or keep the article "
+    "status: draft until it is ready."
+)
+UTF8_FIX = (
+    "Save the file with UTF-8 encoding (in most editors: 'Save with encoding' "
+    "then 'UTF-8'), then retype any character shown wrongly."
+)
 
 # Parsed files, by source_key: filled ahead of a build by `parallel.prefetch`,
 # and kept between the builds of one process, so a preview re-parses only
@@ -57,10 +68,12 @@ class HubMarkdownReader(MarkdownReader):
 
     def _parse_file(self, source_path, found):
         schema = self._schema_for(source_path)
+        text = _decode(source_path, found)
+        if text is None:
+            return "", _broken(source_path, {})
         try:
-            text = _decode(source_path)
             front_matter, body = split_front_matter(text)
-            values = load_yaml(front_matter, first_line=2)
+            values = load_yaml(front_matter, 2, MAX_FRONT_MATTER_CHARS)
         except FrontMatterError as error:
             found((source_path, "front-matter", error.message, error.fix, error.line))
             return "", _broken(source_path, {})
@@ -77,6 +90,11 @@ class HubMarkdownReader(MarkdownReader):
             return "", _broken(source_path, {})
         lines = _key_lines(front_matter)
         metadata, ok = self._parse(source_path, schema, values, lines, found)
+        if schema is fields.ARTICLE_FIELDS and metadata.get("status") != "draft":
+            left = _placeholders_left(metadata, body, front_matter, lines)
+            for field, message, line in left:
+                found((source_path, field, message, PLACEHOLDER_FIX, line))
+            ok = ok and not left
         content = self._markdown.reset().convert(body)
         return content, metadata if ok else _broken(source_path, metadata)
 
@@ -154,18 +172,67 @@ class HubMarkdownReader(MarkdownReader):
         return metadata
 
 
-def _decode(path):
+def _decode(path, found):
+    """The file's text; None if it cannot be read as UTF-8 or is too large,
+    with each problem found (by part of the file, bad bytes listed)."""
     with open(path, "rb") as handle:
-        raw = handle.read()
+        raw = handle.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:
+        found(
+            (
+                path,
+                "file",
+                f"the file is over the limit of {MAX_FILE_BYTES:,} bytes",
+                "Split it into several articles, and keep images in content/images/.",
+                None,
+            )
+        )
+        return None
     try:
         return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise FrontMatterError(
-            f"the file is not valid UTF-8 (byte {raw[error.start]:#04x})",
-            "Save the file with UTF-8 encoding (in most editors: "
-            "'Save with encoding' then 'UTF-8').",
-            line=raw.count(b"\n", 0, error.start) + 1,
-        ) from None
+    except UnicodeDecodeError:
+        pass
+    lines = raw.decode("utf-8-sig", errors="surrogateescape").splitlines()
+    closing = next(
+        (n for n, line in enumerate(lines[1:], 2) if line.strip() == FENCE), 0
+    )
+    bad = {"front-matter": [], "body": []}
+    for number, line in enumerate(lines, 1):
+        part = "front-matter" if number <= closing else "body"
+        bad[part] += [(number, ord(char) - 0xDC00) for char in line if _escaped(char)]
+    for part, places in bad.items():
+        if places:
+            found((path, part, _bad_bytes(part, places), UTF8_FIX, places[0][0]))
+    return None
+
+
+def _escaped(char):
+    """A byte that was not UTF-8, as Python's surrogateescape keeps it."""
+    return "\udc80" <= char <= "\udcff"
+
+
+def _bad_bytes(part, places):
+    listed = ", ".join(
+        f"{byte:#04x} on line {line}" for line, byte in places[:MAX_BAD_BYTES_LISTED]
+    )
+    more = len(places) - MAX_BAD_BYTES_LISTED
+    return f"the {part} is not valid UTF-8: byte {listed}" + (
+        f" and {more} more" if more > 0 else ""
+    )
+
+
+def _placeholders_left(metadata, body, front_matter, lines):
+    """(field, message, line) for each piece of scaffold text still there."""
+    left = []
+    if metadata.get("summary") == placeholders.SUMMARY:
+        message = "the summary is still the text `invoke new` wrote"
+        left.append(("summary", message, lines.get("summary")))
+    first_line = front_matter.count("\n") + 3  # after the two '---' lines
+    for number, line in enumerate(body.splitlines(), first_line):
+        if line.strip() in placeholders.BODY_LINES:
+            message = f"'{line.strip()}' is text that `invoke new` wrote"
+            left.append(("body", message, number))
+    return left
 
 
 def _key_lines(front_matter):

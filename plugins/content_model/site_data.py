@@ -10,6 +10,8 @@ from . import fields
 from .front_matter import FrontMatterError, load_yaml
 from .problems import did_you_mean, report
 
+MAX_DATA_CHARS = 1_000_000
+
 
 @dataclass(frozen=True)
 class Topic:
@@ -99,12 +101,17 @@ def load_site_data(data_path):
 def _load_records(path, record, schema, broken):
     try:
         with open(path, encoding="utf-8") as handle:
-            entries = load_yaml(handle.read(), first_line=1)
+            entries = load_yaml(handle.read(MAX_DATA_CHARS + 1), 1, MAX_DATA_CHARS)
     except FileNotFoundError:
         report(path, "file", "the site data file is missing", "Create it.")
         return {}
-    except UnicodeDecodeError:
-        report(path, "file", "is not valid UTF-8", "Save the file as UTF-8.")
+    except UnicodeDecodeError as error:
+        report(
+            path,
+            "file",
+            f"is not valid UTF-8 (byte {error.object[error.start]:#04x})",
+            "Save the file as UTF-8.",
+        )
         return {}
     except FrontMatterError as error:
         report(path, "file", error.message, error.fix, error.line)
