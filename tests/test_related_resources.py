@@ -89,7 +89,7 @@ def test_unknown_resource_slug_names_the_article_and_slug(site):
     site.article("guide", resources={"groups": {"Reading": [{"article": "nope"}]}})
     errors = site.build().errors
     assert any(
-        "guide.md: [resources] unknown article 'nope'" in error for error in errors
+        "guide.md:6: [resources] unknown article 'nope'" in error for error in errors
     ), errors
 
 

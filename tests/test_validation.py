@@ -65,7 +65,8 @@ def test_missing_required_key(site, key):
 def test_unknown_slug(site, key, value, expected):
     site.article("guide", **{key: value})
     error = only_error(site.build())
-    assert f"guide.md: [{key}] {expected}" in error
+    line = 4 if key == "topic" else 6  # after title, date, topic and summary
+    assert f"guide.md:{line}: [{key}] {expected}" in error
 
 
 def test_unknown_slug_suggests_the_closest(site):
@@ -226,7 +227,7 @@ def test_overdue_review_is_a_warning_by_default_and_an_error_when_strict(site):
     relaxed = site.build()
     assert relaxed.ok
     assert any(
-        "old.md: [review_by] the review was due on 2021-01-01" in warning
+        "old.md:6: [review_by] the review was due on 2021-01-01" in warning
         for warning in relaxed.warnings
     ), relaxed.warnings
     strict = site.build(REVIEW_OVERDUE_IS_ERROR=True)

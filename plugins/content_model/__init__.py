@@ -15,7 +15,14 @@ from pelican.urlwrappers import Category
 from . import problems
 from .body_checks import check_body, known_urls, link_targets
 from .parallel import prefetch
-from .problems import ContentProblems, did_you_mean, display_path, report, warn
+from .problems import (
+    ContentProblems,
+    did_you_mean,
+    display_path,
+    report,
+    report_field,
+    warn_field,
+)
 from .reader import HubMarkdownReader
 from .reserved import hub_outputs, taken_by_hub
 from .reuse import reuse
@@ -104,9 +111,11 @@ def _check_review_date(article):
     due = article.review_by.date()
     if due >= datetime.date.today():
         return
-    overdue = report if article.settings["REVIEW_OVERDUE_IS_ERROR"] else warn
+    overdue = (
+        report_field if article.settings["REVIEW_OVERDUE_IS_ERROR"] else warn_field
+    )
     overdue(
-        article.source_path,
+        article,
         "review_by",
         f"the review was due on {due:%Y-%m-%d}",
         "Review the article, then set modified: to today and review_by: "
@@ -139,15 +148,17 @@ KINDS = {
     "products": "product",
     "related": "article",
 }
+DATA_FILES = {"topic": "topics.yml", "editor": "people.yml", "products": "products.yml"}
 
 
 def _check_known(article, field, slug, known, site_data):
-    """Report an unknown slug, unless its data entry is broken (reported there)."""
+    """Report an unknown slug, unless its data entry or whole data file is
+    broken (reported there)."""
     if slug in known:
         return True
-    if slug not in site_data.broken:
-        report(
-            article.source_path,
+    if slug not in site_data.broken and DATA_FILES.get(field) not in site_data.unread:
+        report_field(
+            article,
             field,
             f"unknown {KINDS[field]} '{slug}'",
             did_you_mean(slug, known),

@@ -87,9 +87,7 @@ def _check_shape(text, first_line):
     for event in yaml.parse(text, Loader=YamlLoader):
         if isinstance(event, COLLECTION_START):
             if len(sizes) > MAX_DEPTH:
-                _too_much(
-                    f"nested more than {MAX_DEPTH} levels deep", event, first_line
-                )
+                _too_much(f"is nested over {MAX_DEPTH} levels deep", event, first_line)
             sizes.append(1)
             anchors.append(event.anchor)
             total += 1
@@ -113,7 +111,7 @@ def _check_shape(text, first_line):
             total += size
         if total > MAX_VALUES:
             _too_much(
-                f"holds more than {MAX_VALUES:,} values once its aliases are expanded",
+                f"holds over {MAX_VALUES:,} values once its aliases are expanded",
                 event,
                 first_line,
             )

@@ -52,10 +52,23 @@ def report(path, field, message, fix, line=None):
     logger.error("%s", problem, extra={"problem": problem})
 
 
-def warn(path, field, message, fix):
+def report_field(content, field, message, fix):
+    """A problem with one front-matter key of an article or page, at its line."""
+    report(content.source_path, field, message, fix, _line_of(content, field))
+
+
+def warn(path, field, message, fix, line=None):
     """Something an editor should fix soon, that does not stop the build."""
-    problem = Problem(display_path(path), field, message, fix)
+    problem = Problem(display_path(path), field, message, fix, line)
     logger.warning("%s", problem, extra={"problem": problem})
+
+
+def warn_field(content, field, message, fix):
+    warn(content.source_path, field, message, fix, _line_of(content, field))
+
+
+def _line_of(content, field):
+    return getattr(content, "field_lines", {}).get(field)
 
 
 def did_you_mean(value, choices):

@@ -96,6 +96,8 @@ class HubMarkdownReader(MarkdownReader):
                 found((source_path, field, message, PLACEHOLDER_FIX, line))
             ok = ok and not left
         content = self._markdown.reset().convert(body)
+        # Later checks (unknown slugs, redirects) report at the key's line.
+        metadata["field_lines"] = lines
         return content, metadata if ok else _broken(source_path, metadata)
 
     def _schema_for(self, source_path):

@@ -46,8 +46,10 @@ class SiteData:
     topics: dict
     products: dict
     people: dict
-    # Slugs whose entries have problems: reported once, in the data file.
+    # Slugs whose entries have problems, and files that could not be read:
+    # reported once, in the data file.
     broken: frozenset = frozenset()
+    unread: frozenset = frozenset()
 
 
 # file name -> (record class, {key: Field})
@@ -89,22 +91,24 @@ def load_site_data(data_path):
         path = os.path.join(data_path, filename)
         loaded[filename] = _load_records(path, record, schema, broken)
     data = SiteData(
-        topics=loaded["topics.yml"],
-        products=loaded["products.yml"],
-        people=loaded["people.yml"],
+        topics=loaded["topics.yml"] or {},
+        products=loaded["products.yml"] or {},
+        people=loaded["people.yml"] or {},
         broken=frozenset(broken),
+        unread=frozenset(name for name, records in loaded.items() if records is None),
     )
     _check_topic_products(os.path.join(data_path, "topics.yml"), data)
     return data
 
 
 def _load_records(path, record, schema, broken):
+    """The file's records by slug; None if the file could not be read."""
     try:
         with open(path, encoding="utf-8") as handle:
             entries = load_yaml(handle.read(MAX_DATA_CHARS + 1), 1, MAX_DATA_CHARS)
     except FileNotFoundError:
         report(path, "file", "the site data file is missing", "Create it.")
-        return {}
+        return None
     except UnicodeDecodeError as error:
         report(
             path,
@@ -112,15 +116,15 @@ def _load_records(path, record, schema, broken):
             f"is not valid UTF-8 (byte {error.object[error.start]:#04x})",
             "Save the file as UTF-8.",
         )
-        return {}
+        return None
     except FrontMatterError as error:
         report(path, "file", error.message, error.fix, error.line)
-        return {}
+        return None
     if entries is None:
         return {}
     if not isinstance(entries, dict):
         report(path, "file", "expected entries keyed by slug", "See the README.")
-        return {}
+        return None
     records = {}
     for slug, values in entries.items():
         if not isinstance(values, dict):

@@ -13,7 +13,7 @@ from functools import partial
 
 from pelican import signals
 
-from content_model.problems import report
+from content_model.problems import report, report_field
 from content_model.reuse import reuse
 
 MARKER = "<!-- quote-cta -->"
@@ -106,8 +106,8 @@ def _quote_in_body(article):
             "Keep one marker line: the quote block appears once.",
         )
     if article.cta == "none":
-        report(
-            article.source_path,
+        report_field(
+            article,
             "cta",
             f"'cta: none' but the body has the quote marker '{MARKER}'",
             "Remove the marker, or remove 'cta: none'.",

@@ -2,15 +2,17 @@
 
 For each old path an article or page lists, writes a small static page (meta
 refresh plus a canonical link, which works on any host) and a line in
-Netlify's `_redirects` file. An old path that is also a real page of the hub
-is an error, as is one path claimed by two files.
+Netlify's `_redirects` file. An old path that is also a real page of the hub,
+or any file the hub writes itself (`content_model.reserved`), is an error, as
+is one path claimed by two files.
 """
 
 import os
 
 from pelican import signals
 
-from content_model.problems import display_path, report
+from content_model.problems import display_path, report_field
+from content_model.reserved import hub_outputs, taken_by_hub
 
 # The build in progress: old path -> content, and the theme's redirect template.
 _redirects = {}
@@ -39,24 +41,33 @@ def collect_redirects(generators):
     if not movers:
         return
     written.update(content.save_as for content in contents)
-    written.add("index.html")
+    reserved = hub_outputs(generators[0].settings)
     for content in movers:
         for path in getattr(content, "redirect_from", []):
-            _claim(path, content, written)
+            _claim(path, content, written, reserved)
 
 
-def _claim(path, content, written):
-    if output_file(path) in written:
-        report(
-            content.source_path,
+def _claim(path, content, written, reserved):
+    taken = taken_by_hub(output_file(path), reserved)
+    if taken:
+        report_field(
+            content,
+            "redirect_from",
+            f"'{path}' is where the hub writes its own {taken}, so it cannot redirect",
+            "Remove it from redirect_from: only old addresses that the hub no "
+            "longer uses can redirect.",
+        )
+    elif output_file(path) in written:
+        report_field(
+            content,
             "redirect_from",
             f"'{path}' is a page of the hub, so it cannot redirect",
             "Remove it from redirect_from, or move the page that lives there.",
         )
     elif path in _redirects and _redirects[path] is not content:
         other = display_path(_redirects[path].source_path)
-        report(
-            content.source_path,
+        report_field(
+            content,
             "redirect_from",
             f"'{path}' is also claimed by {other}",
             "Keep the old path in one file's redirect_from only.",

@@ -14,7 +14,7 @@ from functools import partial
 
 from pelican import signals
 
-from content_model.problems import did_you_mean, report
+from content_model.problems import did_you_mean, report, report_field
 from content_model.reuse import reuse, shared_inputs
 
 from .links import ResourceGroup, article_links, merge_groups, resolve_link
@@ -92,8 +92,8 @@ def _report_link(article, link, site_data, all_slugs):
         return
     kind, slug = next(iter(link.items()))
     known = all_slugs if kind == "article" else site_data.products
-    report(
-        article.source_path,
+    report_field(
+        article,
         "resources",
         f"unknown {kind} '{slug}'",
         did_you_mean(slug, known),
