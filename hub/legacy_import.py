@@ -10,18 +10,42 @@ front-matter and never copies it into the body. Text it cannot place is kept in
 the body, with a warning.
 """
 
+import codecs
 import datetime
 import difflib
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from content_model.placeholders import SUMMARY
 from hub.mojibake import repair
 
 SUMMARY_MAX = 160
+# Far more than any page's text; a bigger file is the wrong file.
+MAX_BYTES = 1_000_000
+REVIEW_NOTE = "# Imported from the old site: review it, then set 'status: published'.\n"
+# C0 control bytes other than tab, LF, form feed and CR never occur in text.
+CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f]")
+# C1 controls left after repair: bytes that neither UTF-8 nor Windows-1252 reads.
+UNREAD = re.compile("[\x80-\x9f]")
+SIGNATURES = {
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a Word document or other zip archive",
+    b"\xff\xfe": "UTF-16 text",
+    b"\xfe\xff": "UTF-16 text",
+}
+# How `ls -l` marks the kinds of file that are not regular files.
+FILE_KINDS = {"d": "a folder", "c": "a character device", "p": "a named pipe"}
+# Windows-1252, reading its five undefined bytes as the C1 controls of the same
+# number, as hub.mojibake expects, instead of losing them.
+CP1252 = "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in range(256))
+LINE = re.compile(r"line (\d+):")
+HINT = "; export the page as plain text (UTF-8) and import that file"
 HEADING_MAX_CHARS = 80
 HEADING_MAX_WORDS = 12
 SLUG_MAX = 80
@@ -33,87 +57,24 @@ PARENTHESIS = re.compile(r"\s*\(.*\)$")
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]])")
 MARKDOWN_LINE_START = re.compile(r"^(#|>|[-+] |\d+[.)] )")
 WORD = re.compile(r"[a-z][a-z'-]+")
-STOPWORDS = frozenset(
-    (
-        "about",
-        "against",
-        "also",
-        "been",
-        "being",
-        "care",
-        "from",
-        "have",
-        "health",
-        "into",
-        "more",
-        "that",
-        "their",
-        "them",
-        "they",
-        "this",
-        "under",
-        "well",
-        "what",
-        "when",
-        "which",
-        "will",
-        "with",
-        "your",
-    )
+# Words too common to tell topics apart.
+STOPWORDS = re.compile(
+    "about|against|also|been|being|care|from|have|health|into|more|that|their|them|"
+    "they|this|under|well|what|when|which|will|with|your"
 )
-# Phrases that point to a topic more surely than the words of its description.
+# Phrases, as regular expressions, that point to a topic more surely than the
+# words of its description.
 TOPIC_KEYWORDS = {
-    "cqc-inspection": [
-        "cqc",
-        "inspection",
-        "inspector",
-        "rating",
-        "single assessment framework",
-        "quality statements",
-        "requires improvement",
-        "inadequate",
-        "well-led",
-    ],
-    "tender-writing": [
-        "method statement",
-        "quality question",
-        "evaluator",
-        "scoring",
-        "word count",
-        "bid writing",
-    ],
-    "procurement-law": [
-        "procurement act",
-        "provider selection regime",
-        "regulations",
-        "competitive flexible",
-        "direct award",
-        "legal",
-    ],
-    "social-value": [
-        "social value",
-        "local employment",
-        "volunteering",
-        "net zero",
-        "carbon",
-        "community",
-    ],
-    "mobilisation": [
-        "mobilisation",
-        "tupe",
-        "kpi",
-        "contract start",
-        "transition",
-        "handover",
-    ],
-    "bid-strategy": [
-        "bid/no bid",
-        "bid no bid",
-        "go/no-go",
-        "pipeline",
-        "win rate",
-        "which tenders",
-    ],
+    "cqc-inspection": "cqc|inspection|inspector|rating|single assessment framework|"
+    "quality statements|requires improvement|inadequate|well-led",
+    "tender-writing": "method statement|quality question|evaluator|scoring|"
+    "word count|bid writing",
+    "procurement-law": "procurement act|provider selection regime|regulations|"
+    "competitive flexible|direct award|legal",
+    "social-value": "social value|local employment|volunteering|net zero|carbon|"
+    "community",
+    "mobilisation": "mobilisation|tupe|kpi|contract start|transition|handover",
+    "bid-strategy": "bid/no bid|bid no bid|go/no-go|pipeline|win rate|which tenders",
 }
 KEYWORD_WEIGHT = 3
 
@@ -174,14 +135,23 @@ class Article:
 class _Parsed:
     """What the boilerplate said, and the body blocks in order."""
 
+    raw: list  # the export's lines before repair
     blocks: list = field(default_factory=list)  # (kind, text, line)
+    summary: str = ""
     products: list = field(default_factory=list)
     quote: bool = False
     byline: str | None = None
-    byline_line: int = 0
+    byline_lines: list = field(default_factory=list)
     groups: dict = field(default_factory=dict)  # name -> [link]
     unplaced_resources: dict = field(default_factory=dict)  # name -> [text]
     warnings: list = field(default_factory=list)
+    used: set = field(default_factory=set)  # lines whose repairs the article shows
+
+    def keep(self, text, *numbers):
+        """Note text the article takes from these lines. Unless the export has
+        it as it is, the repair changed it, so the lines' repair warnings count."""
+        if text and text not in " ".join(self.raw[n - 1].strip() for n in numbers):
+            self.used.update(numbers)
 
 
 def _load_yaml(path):
@@ -190,10 +160,10 @@ def _load_yaml(path):
 
 
 def _front_matter(path):
-    parts = path.read_text("utf-8").split("---\n", 2)
     try:
+        parts = path.read_text("utf-8").split("---\n", 2)
         values = yaml.safe_load(parts[1]) if len(parts) == 3 else None
-    except yaml.YAMLError:
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
         values = None
     return values if isinstance(values, dict) else {}
 
@@ -224,14 +194,21 @@ def decode(data):
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), [
-            "the file is not UTF-8; it was read as Windows-1252"
-        ]
+        text = codecs.charmap_decode(data, "strict", CP1252)[0]
+        return text, ["the file is not UTF-8; it was read as Windows-1252"]
 
 
 def convert(text, catalogue, topic=None, today=None):
     """Turn one export's text into an Article; raise ImportFailed if impossible."""
-    text, warnings = repair(text.replace("\r\n", "\n").replace("\r", "\n"))
+    raw = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, repairs = repair(raw)
+    unread = UNREAD.search(text)
+    if unread:
+        line = text.count("\n", 0, unread.start()) + 1
+        raise ImportFailed(
+            f"the file is not UTF-8 or Windows-1252 text (line {line} has a "
+            "character neither can read), so it may use another encoding" + HINT
+        )
     lines = [(n, line.rstrip()) for n, line in enumerate(text.split("\n"), start=1)]
     content = [(number, line) for number, line in lines if line.strip()]
     if not content:
@@ -239,12 +216,15 @@ def convert(text, catalogue, topic=None, today=None):
     title_line = content[0][0]
     title = _clean(content[0][1])
     rest = lines[title_line:]
-    parsed = _Parsed(warnings=warnings)
+    parsed = _Parsed(raw.split("\n"))
+    parsed.keep(title, title_line)
     start = next(
         (i for i, (_, line) in enumerate(rest) if _marker(line, catalogue)),
         len(rest),
     )
     parsed.blocks = _body_blocks(rest[:start])
+    parsed.used.update(number for number, _ in rest[:start])
+    parsed.summary = _summary(parsed)
     _read_boilerplate(rest[start:], catalogue, parsed)
     topic, topic_note = _choose_topic(title, text, catalogue, topic)
     front_matter, comments = _front_matter_values(
@@ -254,8 +234,11 @@ def convert(text, catalogue, topic=None, today=None):
     dumped = yaml.safe_dump(
         front_matter, sort_keys=False, allow_unicode=True, width=1000
     )
-    markdown = "---\n" + dumped + "".join(comments) + "---\n" + body
-    return Article(_slugify(title), markdown, topic_note, parsed.warnings)
+    comments.append(REVIEW_NOTE)
+    markdown = "---\n" + dumped + "".join(comments) + "status: draft\n---\n" + body
+    # Damage in boilerplate the article drops is no concern of the editor's.
+    kept = [w for w in repairs if int(LINE.match(w)[1]) in parsed.used]
+    return Article(_slugify(title), markdown, topic_note, kept + parsed.warnings)
 
 
 def _marker(line, catalogue):
@@ -333,7 +316,7 @@ def _read_boilerplate(lines, catalogue, parsed):
         elif kind == "byline":
             run = next(_paragraphs(lines[index:]))
             parsed.byline = " ".join(_clean(text) for _, text in run)
-            parsed.byline_line = number
+            parsed.byline_lines = [n for n, _ in run]
             index += len(run)
         elif kind == "back":
             index += 1
@@ -345,6 +328,7 @@ def _read_boilerplate(lines, catalogue, parsed):
                 f"line {number}: kept {_clean(line)[:60]!r} at the end of the "
                 "body: it follows the old page's boilerplate but is not part of it"
             )
+            parsed.used.update(n for n, _ in run)
             parsed.blocks += _body_blocks(
                 [
                     (n, text) if BULLET.match(text) else (n, _clean(text))
@@ -378,8 +362,11 @@ def _read_resources(lines, index, catalogue, parsed):
         text = _clean(BULLET.sub(r"\1", line))
         if text.endswith(":") and not BULLET.match(line):
             group = text.rstrip(":").strip()
+            parsed.keep(group, number)
         elif text:
             link = _resource_link(text, catalogue)
+            if not link or "url" in link:  # its text reaches the body or a title
+                parsed.keep(text, number)
             if link:
                 parsed.groups.setdefault(group, []).append(link)
             else:
@@ -445,22 +432,20 @@ def _topic_score(slug, values, haystack):
     score = sum(
         len(re.findall(rf"\b{re.escape(word)}\b", haystack))
         for word in {word.casefold() for word in words}
-        if len(word) > 3 and word not in STOPWORDS
+        if len(word) > 3 and not STOPWORDS.fullmatch(word)
     )
-    for phrase in TOPIC_KEYWORDS.get(slug, []):
-        found = re.findall(rf"\b{re.escape(phrase)}\b", haystack)
+    if slug in TOPIC_KEYWORDS:
+        found = re.findall(rf"\b(?:{TOPIC_KEYWORDS[slug]})\b", haystack)
         score += KEYWORD_WEIGHT * len(found)
     return score
 
 
 def _front_matter_values(title, topic, parsed, catalogue, today):
-    values = {"title": title, "date": today, "topic": topic}
-    values["summary"] = _summary(parsed)
+    values = {"title": title, "date": today, "topic": topic, "summary": parsed.summary}
     comments = []
-    if not values["summary"]:
-        values["summary"] = title
-        parsed.warnings.append("no first paragraph; the summary is the title")
     author, editor = _byline_names(parsed)
+    parsed.keep(author, *parsed.byline_lines)
+    parsed.keep(editor, *parsed.byline_lines)
     if author:
         values["author"] = author
     if editor:
@@ -468,16 +453,15 @@ def _front_matter_values(title, topic, parsed, catalogue, today):
         if slug:
             values["editor"] = slug
         else:
-            # Publishing would credit the default editor instead; keep it a draft.
-            values["status"] = "draft"
+            # Publishing would credit the default editor instead.
             comments.append(
                 f"# The old byline names {editor!r} as editor, who is not in "
                 "content/data/people.yml.\n"
             )
             parsed.warnings.append(
-                f"line {parsed.byline_line}: unknown editor {editor!r}: add them "
-                "to content/data/people.yml, set 'editor:' to their slug and remove "
-                "'status: draft' (imported as a draft until then)"
+                f"line {parsed.byline_lines[0]}: unknown editor {editor!r}: add them "
+                "to content/data/people.yml and set 'editor:' to their slug before "
+                "publishing"
             )
     elif parsed.byline is None:
         parsed.warnings.append(
@@ -492,12 +476,25 @@ def _front_matter_values(title, topic, parsed, catalogue, today):
 
 
 def _summary(parsed):
-    first = next((text for kind, text, _ in parsed.blocks if kind == "paragraph"), "")
-    text = " ".join(first.split())
-    if len(text) <= SUMMARY_MAX:
+    """The opening paragraph, moved out of the body since the page shows the
+    summary under the title; if it does not fit, a placeholder the build refuses
+    to publish."""
+    kind, text, number = parsed.blocks[0] if parsed.blocks else ("", "", 0)
+    text = " ".join(text.split())
+    if kind == "paragraph" and len(text) <= SUMMARY_MAX:
+        del parsed.blocks[0]
         return text
-    cut = text[: SUMMARY_MAX - 1].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:–—- ") + "…"
+    reason = (
+        f"line {number}: the first paragraph is over {SUMMARY_MAX} characters, so "
+        "it stays in the body and"
+        if kind == "paragraph"
+        else "the body does not start with a paragraph, so"
+    )
+    parsed.warnings.append(
+        f"{reason} 'summary' is a placeholder: write a summary of at most "
+        f"{SUMMARY_MAX} characters"
+    )
+    return SUMMARY
 
 
 def _byline_names(parsed):
@@ -576,12 +573,12 @@ def import_files(paths, content="content", topic=None, force=False, today=None):
         print("No files to import: give an export file or a folder of .txt files.")
         return 1
     failed = warned = 0
+    written = {}  # slug -> the export it was written from in this run
+    options = {"content": content, "topic": topic, "force": force, "today": today}
     for path in files:
         print(f"{path}:")
         try:
-            article, target = _import_one(
-                path, catalogue, content=content, topic=topic, force=force, today=today
-            )
+            article, target = _import_one(path, catalogue, written, **options)
         except ImportFailed as error:
             failed += 1
             print(f"  error: {error}")
@@ -604,18 +601,57 @@ def import_files(paths, content="content", topic=None, force=False, today=None):
     return failed
 
 
-def _import_one(path, catalogue, *, content, topic, force, today):
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ImportFailed(f"cannot read the file: {error.strerror}") from None
-    text, decode_warnings = decode(data)
+def _import_one(path, catalogue, written, *, content, topic, force, today):
+    text, decode_warnings = decode(_read(path))
     article = convert(text, catalogue, topic, today)
     article.warnings[:0] = decode_warnings
+    if article.slug in written:
+        raise ImportFailed(
+            f"{path} and {written[article.slug]} both give the slug "
+            f"'{article.slug}'; nothing was written for {path}: rename one title, "
+            "or import them separately"
+        )
     target = Path(content) / "articles" / f"{article.slug}.md"
-    if target.exists() and not force:
+    # A broken link counts too: writing through it would put the article elsewhere.
+    if (target.exists() or target.is_symlink()) and not force:
         raise ImportFailed(
             f"{target} already exists; nothing was written. Pass --force to replace it."
         )
-    target.write_text(article.markdown, encoding="utf-8")
+    try:
+        target.write_text(article.markdown, encoding="utf-8")
+    except OSError as error:
+        raise ImportFailed(f"cannot write {target}: {error.strerror}") from None
+    written[article.slug] = path
     return article, target
+
+
+def _read(path):
+    """The bytes of a regular file that looks like text. Devices and pipes may be
+    endless, so it never opens one, nor reads more than MAX_BYTES + 1 bytes."""
+    try:
+        if path.is_symlink() and not path.exists():
+            link = os.readlink(path)
+            raise ImportFailed(f"{path} is a broken symbolic link to {link}")
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):
+            kind = FILE_KINDS.get(stat.filemode(mode)[0], "a device or socket")
+            raise ImportFailed(
+                f"{path} is {kind}, not a regular file: give a plain-text export"
+            )
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise ImportFailed(f"cannot read {path}: {error.strerror}") from None
+    if len(data) > MAX_BYTES:
+        raise ImportFailed(
+            f"{path} is over {MAX_BYTES // 1_000_000} MB, far more than one page's "
+            "text: check that it is the right file"
+        )
+    control = CONTROL.search(data)
+    kind = next((SIGNATURES[sign] for sign in SIGNATURES if data.startswith(sign)), "")
+    if control and not kind:
+        line = data.count(b"\n", 0, control.start()) + 1
+        kind = f"binary data (control byte 0x{control[0][0]:02X} on line {line})"
+    if kind:
+        raise ImportFailed(f"{path} is not plain text: it seems to be {kind}" + HINT)
+    return data
