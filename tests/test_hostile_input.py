@@ -153,7 +153,7 @@ def test_control_characters_in_text_fields_are_refused(built, character, code, f
     value = f"Fees{character}costs"
     built.article("other", **{field: [value] if field == "tags" else value})
     error = refused(built)
-    assert f"other.md:" in error
+    assert "other.md:" in error
     assert f"[{field}] contains invisible control characters ({code})" in error
 
 
