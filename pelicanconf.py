@@ -14,7 +14,22 @@ def long_date(moment):
     return f"{moment.day} {moment:%B %Y}"
 
 
-JINJA_FILTERS = {"long_date": long_date}
+# Directives a <meta> policy may not carry; hosts that read _headers get them.
+HEADER_ONLY_DIRECTIVES = ("frame-ancestors", "report-uri", "report-to", "sandbox")
+
+
+def meta_policy(policy):
+    """The Content-Security-Policy as each page's <meta> tag carries it, for
+    hosts such as GitHub Pages that ignore _headers."""
+    kept = [
+        directive.strip()
+        for directive in policy.split(";")
+        if directive.split() and directive.split()[0] not in HEADER_ONLY_DIRECTIVES
+    ]
+    return "; ".join(kept)
+
+
+JINJA_FILTERS = {"long_date": long_date, "meta_policy": meta_policy}
 
 PATH = "content"
 ARTICLE_PATHS = ["articles"]

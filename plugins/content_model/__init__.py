@@ -27,6 +27,7 @@ from .reader import HubMarkdownReader
 from .reserved import hub_outputs, taken_by_hub
 from .reuse import reuse
 from .site_data import load_site_data
+from .symlinks import check_symlinks
 
 DEFAULTS = {
     "HUB_DATA_PATH": "data",
@@ -54,6 +55,8 @@ def start_build(pelican):
     settings = pelican.settings
     for key, default in DEFAULTS.items():
         settings.setdefault(key, default)
+    check_symlinks(settings["PATH"], "content")
+    check_symlinks(settings["THEME"], "theme")
     months = settings["REVIEW_PERIOD_MONTHS"]
     if not isinstance(months, int) or isinstance(months, bool) or months < 1:
         raise ValueError(

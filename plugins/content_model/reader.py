@@ -10,6 +10,7 @@ from pelican.urlwrappers import Author, Tag
 from . import fields, placeholders
 from .dates import add_months
 from .front_matter import FENCE, FrontMatterError, load_yaml, split_front_matter
+from .mojibake import GARBLED_FIX, find_mojibake, garbled
 from .problems import did_you_mean, report
 
 KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
@@ -90,6 +91,9 @@ class HubMarkdownReader(MarkdownReader):
             return "", _broken(source_path, {})
         lines = _key_lines(front_matter)
         metadata, ok = self._parse(source_path, schema, values, lines, found)
+        for field, line, excerpt in _garbled(front_matter, body, lines):
+            found((source_path, field, garbled(excerpt), GARBLED_FIX, line))
+            ok = False
         if schema is fields.ARTICLE_FIELDS and metadata.get("status") != "draft":
             left = _placeholders_left(metadata, body, front_matter, lines)
             for field, message, line in left:
@@ -221,6 +225,19 @@ def _bad_bytes(part, places):
     return f"the {part} is not valid UTF-8: byte {listed}" + (
         f" and {more} more" if more > 0 else ""
     )
+
+
+def _garbled(front_matter, body, lines):
+    """(field, line, excerpt) for each garbled run: in the front-matter under
+    the key above it, in the body as the body."""
+    first_body_line = front_matter.count("\n") + 3
+    keys = sorted((line, key) for key, line in lines.items())
+    for number, excerpt in find_mojibake(front_matter):
+        line = number + 1  # the front-matter starts on the file's second line
+        key = next((k for start, k in reversed(keys) if start <= line), None)
+        yield key or "front-matter", line, excerpt
+    for line, excerpt in find_mojibake(body):
+        yield "body", line + first_body_line - 1, excerpt
 
 
 def _placeholders_left(metadata, body, front_matter, lines):

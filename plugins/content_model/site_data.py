@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from . import fields
 from .front_matter import FrontMatterError, load_yaml
+from .mojibake import GARBLED_FIX, find_mojibake, garbled
 from .problems import did_you_mean, report
 
 MAX_DATA_CHARS = 1_000_000
@@ -122,6 +123,9 @@ def _load_records(path, record, schema, broken):
         return None
     if entries is None:
         return {}
+    with open(path, encoding="utf-8") as handle:
+        for line, excerpt in find_mojibake(handle.read()):
+            report(path, "file", garbled(excerpt), GARBLED_FIX, line)
     if not isinstance(entries, dict):
         report(path, "file", "expected entries keyed by slug", "See the README.")
         return None

@@ -122,21 +122,47 @@ def _url(settings, thanks):
             "'https://forms.example.org/quote', or '/quote/send' for the local "
             "receiver.",
         )
-    scheme = urlsplit(action).scheme
-    if scheme not in ("http", "https") and not action.startswith("/"):
+    # Browsers drop tabs and new lines from URLs and read a backslash as /, so
+    # "/\evil.example" and "//evil.example" both lead to another site.
+    if "\\" in action or any(char.isspace() or ord(char) < 0x20 for char in action):
         _fail(
             "QUOTE_FORM_ACTION",
-            f"{action!r} is not a web address",
-            "Write an https:// address, or a path on this site starting with /.",
+            f"{action!r} contains a backslash, a space or a control character, "
+            "which browsers may read as another site's address",
+            "Write an https:// address, or a path on this site such as '/quote/send'.",
         )
-    if scheme == "http" and _is_https_site(settings):
+    url = urlsplit(action)
+    if action.startswith("/"):
+        if action.startswith("//"):
+            _fail(
+                "QUOTE_FORM_ACTION",
+                f"{action!r} starts with //, which browsers read as the address "
+                "of another site, not a path on this one",
+                "Write a path with one leading /, e.g. '/quote/send', or the "
+                "receiver's full https:// address.",
+            )
+    elif url.scheme == "http" and _is_https_site(settings):
         _fail(
             "QUOTE_FORM_ACTION",
             f"{action!r} would send visitors' personal details unencrypted from "
             f"the https site {_site_url(settings)}",
             "Use the receiver's https:// address.",
         )
+    elif not (
+        url.netloc
+        and (url.scheme == "https" or (url.scheme == "http" and _on_this_machine(url)))
+    ):
+        _fail(
+            "QUOTE_FORM_ACTION",
+            f"{action!r} is not a web address",
+            "Write an https:// address, or a path on this site starting with /. "
+            "(http:// is allowed only for a receiver on this machine, in previews.)",
+        )
     return {"action": action, "attributes": {}, "hidden": []}
+
+
+def _on_this_machine(url):
+    return url.hostname in ("127.0.0.1", "localhost", "::1")
 
 
 def _csp_sources(policy, directive):

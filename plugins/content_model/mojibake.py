@@ -13,6 +13,7 @@ correct curly quotes.
 """
 
 import codecs
+import re
 import unicodedata
 
 # Bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D are undefined in both code pages; some
@@ -39,6 +40,11 @@ BYTE = _byte_table()
 # such as the é in "café’s", are ordinary letters.
 _TRUNCATION_LEADS = frozenset("âβðπïοÂ")
 _UNREAL = frozenset(("Cc", "Cs", "Co", "Cn"))
+# Characters standing for the first byte of a UTF-8 sequence: every damaged
+# run starts with one.
+_LEAD = re.compile(
+    "[" + "".join(re.escape(char) for char, byte in BYTE.items() if byte >= 0xC2) + "]"
+)
 CONTEXT = 15
 
 
@@ -143,11 +149,25 @@ def repair(text):
     return "\n".join(fixed), warnings
 
 
+GARBLED_FIX = (
+    "Retype them, or re-import the file with `invoke import-legacy`, which "
+    "repairs them."
+)
+
+
+def garbled(excerpt):
+    """The problem, as the content checks report it."""
+    return f"garbled characters '{excerpt}'"
+
+
 def find_mojibake(text):
     """Return (line number, excerpt) for every damaged run left in the text."""
+    if not _LEAD.search(text):
+        return []  # most files: no character that can start a damaged run
     found = []
     for number, line in enumerate(text.split("\n"), start=1):
-        found.extend(
-            (number, _excerpt(line, start, end)) for start, end, _ in _spans(line)
-        )
+        if _LEAD.search(line):
+            found.extend(
+                (number, _excerpt(line, start, end)) for start, end, _ in _spans(line)
+            )
     return found
