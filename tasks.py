@@ -83,10 +83,25 @@ def new(c, title, topic):
     print(f"Wrote {path}: fill in the summary and body, then set status: published.")
 
 
-@task
-def reviews(c):
-    """List articles by review date: overdue, due within 30 days, fine."""
-    print("\n".join(format_table(review_table(read_settings(DEV_SETTINGS)))))
+@task(
+    help={
+        "markdown": "Print only the articles overdue or due within 30 days, as "
+        "Markdown (for the weekly review issue); nothing when there are none."
+    }
+)
+def reviews(c, markdown=False):
+    """List articles by review date: overdue, due within 30 days, fine, then
+    scheduled (future-dated) articles and drafts."""
+    import datetime  # noqa: PLC0415 - only this task needs it
+
+    from hub.reviews import format_markdown  # noqa: PLC0415 - only this task
+
+    rows = review_table(read_settings(DEV_SETTINGS))
+    lines = (
+        format_markdown(rows, datetime.date.today()) if markdown else format_table(rows)
+    )
+    if lines:
+        print("\n".join(lines))
 
 
 @task
@@ -111,7 +126,10 @@ def publish(c):
 @task(help={"port": "Port to serve on (default 8000)."})
 def serve(c, port=8000):
     """Build, serve output/ and the quote form's receiver, rebuild on changes."""
-    hub_preview.serve(DEV_SETTINGS, port=port)
+    try:
+        hub_preview.serve(DEV_SETTINGS, port=port)
+    except hub_preview.PortInUse as error:
+        raise Exit(f"error: {error}", code=1) from None
 
 
 def _ensure_debian_packages(c, packages):
@@ -129,11 +147,22 @@ def _ensure_debian_packages(c, packages):
 
 @task(help={"args": "Extra arguments for pytest, e.g. -k quote."})
 def test(c, args=""):
-    """Run the whole test suite, installing Chromium and Java first if missing."""
-    packages = ["chromium", "rsync"]
+    """Run the whole test suite, installing first what it needs and lacks:
+    Chromium, Java, Node.js (Debian packages) and the npm lock file's tools."""
+    from hub import chromium  # noqa: PLC0415 - only this task needs it
+
+    packages = ["rsync"]
+    try:
+        if chromium.find_chromium() is None:  # Google Chrome does as well
+            packages.append("chromium")
+    except chromium.ChromiumError as error:
+        raise Exit(f"error: {error}", code=1) from None
     if shutil.which("java") is None:  # any Java runs the HTML validator
         packages.append("default-jre-headless")
+    if shutil.which("npm") is None:  # installs the validator from the lock file
+        packages += ["nodejs", "npm"]
     _ensure_debian_packages(c, packages)
+    c.run("npm ci --ignore-scripts --no-audit --no-fund", hide="out")
     c.run(f"{sys.executable} -m pytest {args}", pty=False)
 
 

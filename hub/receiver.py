@@ -8,14 +8,18 @@ request is appended as one line of JSON to `var/quote-requests.jsonl`
 
 It is for an editor's own machine, not the internet, but it still refuses
 what a real backend would: bodies over `MAX_BODY_BYTES` (413), anything that
-is not a UTF-8 URL-encoded form, and requests missing a required field (400).
+is not a UTF-8 URL-encoded form or misses a required field (400), and requests
+not sent in full within `PreviewHandler.request_seconds` (408).
 A filled-in honeypot is redirected as if it were sent, and not recorded.
 """
 
 import email.message
 import functools
+import io
 import json
+import sys
 import threading
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http import HTTPStatus
@@ -42,6 +46,10 @@ FORM_TYPE = "application/x-www-form-urlencoded"
 MAX_BODY_BYTES = 100_000
 MAX_FIELDS = 100
 SUBMISSIONS = Path("var") / "quote-requests.jsonl"
+# JSON leaves these raw, but str.splitlines and many log tools break lines at them.
+LINE_BREAKS = {ord(char): f"\\u{ord(char):04x}" for char in "\x85\u2028\u2029"}
+# A client that has closed its tab or connection: nothing to report.
+CLIENT_GONE = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError)
 
 
 class Rejected(Exception):
@@ -86,7 +94,7 @@ class Receiver:
         return True
 
     def _append(self, record):
-        line = json.dumps(record, ensure_ascii=False) + "\n"
+        line = json.dumps(record, ensure_ascii=False).translate(LINE_BREAKS) + "\n"
         with self._lock:
             self.submissions.parent.mkdir(parents=True, exist_ok=True)
             with self.submissions.open("a", encoding="utf-8") as handle:
@@ -153,14 +161,61 @@ def parse_form(headers, body_file):
         ) from None
 
 
+class TooSlow(Exception):
+    """The client has not sent its whole request in the time allowed."""
+
+
+class DeadlineReader(io.RawIOBase):
+    """A socket's bytes until a deadline, then TooSlow: the socket's timeout
+    limits each read, so a byte every few seconds would hold a thread."""
+
+    def __init__(self, connection, seconds):
+        self.connection = connection
+        self.read_timeout = connection.gettimeout()
+        self.deadline = time.monotonic() + seconds
+
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise TooSlow
+        self.connection.settimeout(min(left, self.read_timeout))
+        try:
+            return self.connection.recv_into(buffer)
+        except TimeoutError:
+            if time.monotonic() >= self.deadline:
+                raise TooSlow from None
+            raise
+        finally:
+            self.connection.settimeout(self.read_timeout)  # for the reply
+
+
 class PreviewHandler(SimpleHTTPRequestHandler):
     """Serves the built site; receives the quote form at its endpoint."""
 
-    timeout = 10  # seconds a client may take to send its request
+    timeout = 10  # seconds a client may take to send each part of its request
+    request_seconds = 30  # ... and to send all of it (one request a connection)
 
     def __init__(self, *args, receiver=None, **kwargs):
         self.receiver = receiver
         super().__init__(*args, **kwargs)
+
+    def setup(self):
+        super().setup()
+        self.rfile.close()
+        self.rfile = io.BufferedReader(
+            DeadlineReader(self.connection, self.request_seconds)
+        )
+
+    def handle_one_request(self):
+        try:
+            super().handle_one_request()
+        except TooSlow:
+            if not hasattr(self, "command"):  # the request line is unfinished
+                self.requestline = self.request_version = self.command = ""
+            self._reply(HTTPStatus.REQUEST_TIMEOUT, "The request took too long.")
 
     def do_POST(self):
         if self.receiver is None or urlsplit(self.path).path != self.receiver.endpoint:
@@ -192,6 +247,10 @@ class PreviewHandler(SimpleHTTPRequestHandler):
 
 class PreviewServer(ThreadingHTTPServer):
     request_queue_size = 64  # browsers open several connections at once
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], CLIENT_GONE):
+            super().handle_error(request, client_address)
 
 
 def receiver_for(settings, submissions=SUBMISSIONS):

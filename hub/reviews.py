@@ -2,10 +2,21 @@
 
 import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from content_model.reader import HubMarkdownReader
 
 DUE_SOON_DAYS = 30
+# Most urgent first; articles not yet published last.
+KINDS = ("overdue", "due soon", "fine", "scheduled", "draft")
+NEEDS_REVIEW = ("overdue", "due soon")
+
+
+class Row(NamedTuple):
+    status: str  # one of KINDS; "scheduled for YYYY-MM-DD" when scheduled
+    review_by: datetime.date
+    slug: str
+    title: str
 
 
 def review_table(settings, today=None):
@@ -18,29 +29,77 @@ def review_table(settings, today=None):
             _, metadata = reader.read(str(path))
             if "review_by" not in metadata:
                 continue  # the reader has reported why
-            due = metadata["review_by"].date()
-            days = (due - today).days
-            status = (
-                "overdue"
-                if days < 0
-                else "due soon"
-                if days <= DUE_SOON_DAYS
-                else "fine"
+            status = _status(metadata, settings, today)
+            rows.append(
+                Row(
+                    status,
+                    metadata["review_by"].date(),
+                    path.stem,
+                    metadata.get("title", ""),
+                )
             )
-            rows.append((status, due, path.stem, metadata.get("title", "")))
-    order = {"overdue": 0, "due soon": 1, "fine": 2}
-    return sorted(rows, key=lambda row: (order[row[0]], row[1], row[2]))
+    # Scheduled articles sort by their publication date, within the status.
+    return sorted(rows, key=lambda row: (KINDS.index(kind(row)), *row))
+
+
+def _status(metadata, settings, today):
+    # A file with problems is kept as a draft by the reader: not the editor's.
+    if metadata.get("status") == "draft" and not metadata.get("has_problems"):
+        return "draft"
+    published = metadata["date"].date()
+    if published > today and not settings["WITH_FUTURE_DATES"]:
+        return f"scheduled for {published:%Y-%m-%d}"
+    days = (metadata["review_by"].date() - today).days
+    return "overdue" if days < 0 else "due soon" if days <= DUE_SOON_DAYS else "fine"
+
+
+def kind(row):
+    """The row's status without its date: one of KINDS."""
+    return row.status.partition(" for ")[0]
 
 
 def format_table(rows):
-    lines = [f"{'status':<9} {'review by':<10}  article"]
+    width = max(len(status) for status in [*KINDS, *(row[0] for row in rows)])
+    lines = [f"{'status':<{width}} {'review by':<10}  article"]
     lines += [
-        f"{status:<9} {due:%Y-%m-%d}  {slug}: {title}"
+        f"{status:<{width}} {due:%Y-%m-%d}  {slug}: {title}"
         for status, due, slug, title in rows
     ]
-    counts = {
-        status: sum(row[0] == status for row in rows)
-        for status in ("overdue", "due soon", "fine")
-    }
-    lines.append(", ".join(f"{count} {status}" for status, count in counts.items()))
+    counts = {status: sum(kind(row) == status for row in rows) for status in KINDS}
+    shown = [
+        f"{count} {status}" + ("s" if status == "draft" and count != 1 else "")
+        for status, count in counts.items()
+        if status not in ("scheduled", "draft") or count
+    ]
+    lines.append(", ".join(shown))
     return lines
+
+
+def format_markdown(rows, today):
+    """The articles overdue or due soon, as Markdown for the weekly review
+    issue; no lines at all when none is."""
+    due = [row for row in rows if kind(row) in NEEDS_REVIEW]
+    if not due:
+        return []
+    count = f"{len(due)} article{'s' if len(due) != 1 else ''}"
+    verb = "needs" if len(due) == 1 else "need"
+    return [
+        f"**{count} {verb} a review** as of {today:%Y-%m-%d}: overdue, or due "
+        f"within {DUE_SOON_DAYS} days.",
+        "",
+        "| status | review by | article |",
+        "| --- | --- | --- |",
+        *(
+            f"| {status} | {review_by:%Y-%m-%d} | `{slug}`: {_cell(title)} |"
+            for status, review_by, slug, title in due
+        ),
+        "",
+        "Review each article in `content/articles/`, then set `modified:` to the "
+        "day of the review and `review_by:` to the next review date. "
+        "`invoke reviews` lists every article.",
+    ]
+
+
+def _cell(text):
+    """Text for a Markdown table cell: a bare | would end the cell."""
+    return text.replace("|", "\\|")

@@ -4,7 +4,8 @@
 the README) with the real topics, products and people from `content/data/`,
 and a product page for each product. `write_bare` writes the same articles for
 bare Pelican: the same Markdown bodies with Pelican's `Key: value` metadata.
-The corpus is the same for the same seed and size.
+The corpus is the same for the same seed, size and day: dates are counted
+back from today, and review dates forward, so the hub never goes out of date.
 """
 
 import random
@@ -195,9 +196,11 @@ def load_data():
     return data
 
 
-def make_articles(count, seed=8, data=None):
-    """`count` articles with front-matter and ~900-word bodies, deterministic."""
+def make_articles(count, seed=8, data=None, today=None):
+    """`count` articles with front-matter and ~900-word bodies, deterministic
+    for a given `today` (default: the real one)."""
     data = data or load_data()
+    today = today or date.today()
     rng = random.Random(seed)
     topics = list(data["topics"])
     products = [slug for slug in data["products"] if slug != "bid-writing-quote"]
@@ -210,16 +213,18 @@ def make_articles(count, seed=8, data=None):
         summary = _sentence(rng, 12, 20)[:150].rstrip(" .") + "."
         front = {
             "title": title,
-            "date": date(2023, 1, 1) + timedelta(days=rng.randrange(1200)),
+            # Published: never today or later, which would make it scheduled.
+            "date": today - timedelta(days=1 + rng.randrange(1200)),
             "topic": rng.choice(topics),
             "tags": rng.sample(TAGS, rng.randint(2, 5)),
             "summary": summary,
             "editor": "mike-harrison",
         }
-        # Reviews are kept up to date: none is overdue at the time of writing.
-        front["review_by"] = date(2027, 1, 1) + timedelta(days=rng.randrange(365))
+        # Reviews are kept up to date: none is overdue or due within 30 days.
+        front["review_by"] = today + timedelta(days=31 + rng.randrange(335))
         if rng.random() < 0.3:
-            front["modified"] = front["date"] + timedelta(days=rng.randrange(1, 200))
+            modified = front["date"] + timedelta(days=rng.randrange(1, 200))
+            front["modified"] = min(modified, today)
         if products and rng.random() < 0.7:
             front["products"] = rng.sample(products, rng.randint(1, len(products)))
         if count > 1 and rng.random() < 0.5:
@@ -247,7 +252,7 @@ def make_articles(count, seed=8, data=None):
     return articles
 
 
-def write_hub(folder, count, seed=8):
+def write_hub(folder, count, seed=8, today=None):
     """The hub's content folder for `count` articles; returns the articles."""
     content = Path(folder)
     data = load_data()
@@ -264,7 +269,7 @@ def write_hub(folder, count, seed=8):
         )
         body = product.get("promo", product["name"])
         (content / "products" / f"{slug}.md").write_text(f"---\n{text}---\n{body}\n")
-    articles = make_articles(count, seed, data)
+    articles = make_articles(count, seed, data, today)
     for article in articles:
         text = yaml.safe_dump(article.front_matter, sort_keys=False, allow_unicode=True)
         path = content / "articles" / f"{article.slug}.md"

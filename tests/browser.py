@@ -1,14 +1,14 @@
-"""Helpers for the quote form tests: a small hub with the quote pages, served
-with the local receiver, and Debian's Chromium driven by Playwright."""
+"""Helpers for the browser tests: a small hub with the quote pages, served with
+the local receiver, and the Chromium `hub.chromium` finds, driven by Playwright."""
 
 import shutil
 import threading
 from contextlib import contextmanager
 
 from conftest import ROOT, SmallSite
+from hub.chromium import find_chromium
 from hub.receiver import make_server
 
-CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -35,7 +35,13 @@ def quote_site(root):
 
 
 def launch_chromium(playwright):
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    executable = find_chromium(playwright)
+    if executable is None:
+        raise RuntimeError(
+            "No Chromium or Google Chrome found: `invoke test` installs Debian's "
+            "chromium, or set HUB_CHROMIUM to one."
+        )
+    return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
 
 
 @contextmanager

@@ -1,10 +1,12 @@
 """Shared fixtures: small sites built in temporary folders, and the full sample hub."""
 
 import copy
+import datetime
 import textwrap
 from pathlib import Path
 
 import pytest
+import time_machine
 import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
@@ -168,3 +170,32 @@ def block_order(page):
             if css_class in names:
                 order.append(names[css_class])
     return order
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--clock-years-ahead",
+        type=int,
+        default=0,
+        metavar="N",
+        help="Run with Python's clock N years ahead, to show no test expires. "
+        "Chromium and subprocesses keep the real clock.",
+    )
+
+
+def pytest_configure(config):
+    """Move the clock before collection, not in a fixture: test modules work
+    out dates when they are imported."""
+    years = config.getoption("clock_years_ahead")
+    if years:
+        traveller = time_machine.travel(_years_ahead(years), tick=True)
+        traveller.start()
+        config.add_cleanup(traveller.stop)
+
+
+def _years_ahead(years):
+    now = datetime.datetime.now(datetime.UTC)
+    try:
+        return now.replace(year=now.year + years)
+    except ValueError:  # 29 February, in a year without one
+        return now.replace(year=now.year + years, day=28)

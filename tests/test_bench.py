@@ -1,13 +1,32 @@
 """The benchmark's synthetic hub is valid content, and the benchmark runs."""
 
+import functools
 import json
+from datetime import date
+
+import pytest
+import time_machine
 
 from conftest import ROOT
 from hub import bench, synthetic
 from hub.build import check
 
 
-def test_synthetic_hub_passes_every_check(tmp_path):
+# The real clock, and years on: the synthetic hub must never go out of date.
+@pytest.mark.parametrize("year", [None, 2031, 2045])
+def test_synthetic_hub_passes_every_check(tmp_path, year):
+    if year is None:
+        articles = run_check(tmp_path)
+    else:
+        with time_machine.travel(date(year, 6, 1), tick=False):
+            articles = run_check(tmp_path)
+    assert len(articles) == 20
+    body = articles[0].body
+    assert "## " in body and "\n- " in body and "({filename}" in body
+    assert 850 <= len(body.split()) <= 1100
+
+
+def run_check(tmp_path):
     articles = synthetic.write_hub(tmp_path / "content", 20)
     result = check(
         str(ROOT / "pelicanconf.py"),
@@ -20,10 +39,7 @@ def test_synthetic_hub_passes_every_check(tmp_path):
     )
     assert result.ok, "\n".join(result.errors)
     assert result.warnings == []
-    assert len(articles) == 20
-    body = articles[0].body
-    assert "## " in body and "\n- " in body and "({filename}" in body
-    assert 850 <= len(body.split()) <= 1100
+    return articles
 
 
 def test_synthetic_hub_is_deterministic():
@@ -33,7 +49,24 @@ def test_synthetic_hub_is_deterministic():
     assert [a.body for a in first] == [a.body for a in again]
 
 
-def test_bench_prints_timings_and_ratios(tmp_path, capsys):
+def test_synthetic_dates_follow_the_given_day():
+    today = date(2040, 2, 29)
+    articles = synthetic.make_articles(50, seed=3, today=today)
+    again = synthetic.make_articles(50, seed=3, today=today)
+    assert [a.front_matter for a in articles] == [a.front_matter for a in again]
+    for article in articles:
+        front = article.front_matter
+        assert front["date"] <= front.get("modified", front["date"]) <= today
+        assert today < front["review_by"] <= date(2041, 3, 1)
+    later = synthetic.make_articles(50, seed=3, today=date(2041, 1, 1))
+    assert [a.body for a in later] == [a.body for a in articles]
+
+
+def test_bench_prints_timings_and_ratios(tmp_path, capsys, monkeypatch):
+    # The builds run in new processes, on the real clock even when this one is
+    # moved (--clock-years-ahead): date the corpus in a past both agree on.
+    write_hub = functools.partial(synthetic.write_hub, today=date(2020, 1, 1))
+    monkeypatch.setattr(synthetic, "write_hub", write_hub)
     path = tmp_path / "bench.json"
     report = bench.run(articles=10, runs=1, json_path=path)
     printed = capsys.readouterr().out

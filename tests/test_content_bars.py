@@ -1,6 +1,5 @@
 """Every published sample article meets the hub's editorial bars."""
 
-import datetime
 import re
 
 import pytest
@@ -38,6 +37,7 @@ def test_article_meets_the_bars(path):
     for target in links:
         assert (path.parent / target).resolve().exists(), target
     assert len(meta["summary"]) <= 160
-    assert meta["review_by"] > datetime.date.today()
     assert not MOJIBAKE.search(path.read_text("utf-8"))
+    # Whether review_by has passed is for `invoke check --strict` to say: a
+    # test comparing it with today would start failing on that day.
     assert {"tags", "products", "related", "editor", "review_by"} <= set(meta)

@@ -11,9 +11,9 @@ import pytest
 import yaml
 
 from conftest import ROOT
+from content_model.mojibake import find_mojibake
 from content_model.placeholders import SUMMARY
 from hub.legacy_import import SiteCatalogue, convert, import_files
-from content_model.mojibake import find_mojibake
 
 FIXTURES = ROOT / "tests" / "fixtures" / "legacy"
 TODAY = datetime.date(2026, 1, 20)

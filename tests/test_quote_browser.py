@@ -87,6 +87,13 @@ def js_page(browser):
     context.close()
 
 
+def browser_today(page):
+    """The page's own today: Chromium keeps the real clock when Python's is
+    moved (pytest --clock-years-ahead)."""
+    now = "(d => [d.getFullYear(), d.getMonth() + 1, d.getDate()])(new Date())"
+    return date(*page.evaluate(now))
+
+
 def open_quote_from_article(page, base_url):
     page.goto(f"{base_url}/{ARTICLE}/")
     page.click("a.hub-quote-cta__button")
@@ -158,7 +165,7 @@ def test_script_fills_source_and_turns_off_browser_validation(js_page, base_url)
     hidden = js_page.locator('[name="source_article"]')
     expect(hidden).to_have_value(ARTICLE)
     expect(js_page.locator("#deadline")).to_have_attribute(
-        "min", date.today().isoformat()
+        "min", browser_today(js_page).isoformat()
     )
 
 
@@ -216,7 +223,8 @@ def test_errors_clear_once_fixed_and_the_form_is_sent(js_page, base_url, receive
 
 def test_deadline_in_the_past_is_refused(js_page, base_url, received):
     open_quote_from_article(js_page, base_url)
-    yesterday = (date.today() - timedelta(days=1)).isoformat()
+    # The script checks the deadline against the browser's clock.
+    yesterday = (browser_today(js_page) - timedelta(days=1)).isoformat()
     fill(js_page, ANSWERS | {"deadline": yesterday})
     submit(js_page)
     expect(js_page.locator(".hub-error-summary li a")).to_have_text(

@@ -2,7 +2,9 @@
 
 import http.client
 import json
+import socket
 import threading
+import time
 from urllib.parse import urlencode
 
 import pytest
@@ -173,6 +175,47 @@ def test_a_body_shorter_than_its_length_times_out(server, monkeypatch):
     assert records(submissions) == []
 
 
+def trickle(address, start, give_up_after=5):
+    """Send `start`, then a byte every 0.3 s (well within the server's wait
+    for each read) until the server closes: its reply and when it closed."""
+    host, port = address.split(":")
+    with socket.create_connection((host, int(port)), timeout=0.3) as client:
+        started = time.monotonic()
+        client.sendall(start)
+        reply = b""
+        while time.monotonic() - started < give_up_after:
+            try:
+                chunk = client.recv(4096)
+            except TimeoutError:
+                client.sendall(b"a")
+                continue
+            if not chunk:
+                return reply, time.monotonic() - started
+            reply += chunk
+    return reply, None
+
+
+@pytest.mark.parametrize(
+    "start",
+    [
+        b"POST /quote/se",
+        b"POST /quote/send HTTP/1.1\r\nHost: x\r\nX-Slow: ",
+        b"POST /quote/send HTTP/1.1\r\nContent-Type: "
+        + FORM_TYPE.encode()
+        + b"\r\nContent-Length: 1000\r\n\r\nname=",
+    ],
+    ids=["request line", "headers", "body"],
+)
+def test_a_request_trickled_in_is_cut_off_at_the_time_limit(server, monkeypatch, start):
+    monkeypatch.setattr(PreviewHandler, "request_seconds", 1)
+    address, submissions = server
+    reply, closed_after = trickle(address, start)
+    assert reply.startswith(b"HTTP/1.0 408 ")
+    assert 0.9 < closed_after < 2
+    assert records(submissions) == []
+    assert post(address, FORM)[0] == 303
+
+
 def test_the_site_is_served_and_other_posts_are_not_found(server):
     address, _ = server
     status, _, body = request(address, method="GET", path="/quote/")
@@ -192,6 +235,18 @@ def test_requests_sent_at_once_are_each_one_whole_line(server):
         thread.join()
     names = sorted(record["name"] for record in records(submissions))
     assert names == sorted(f"Person {n}" for n in range(20))
+
+
+def test_each_request_is_one_line_by_any_definition_of_line(server):
+    address, submissions = server
+    breaks = "a\u2028b\u2029c\x85d\x0be\x1cf\r\ng\nh"
+    form = {name: f"{value} {breaks}" for name, value in FORM.items()}
+    assert post(address, form)[0] == 303
+    text = submissions.read_text("utf-8")
+    assert len(text.splitlines()) == 1
+    record = json.loads(text)
+    assert record.pop("received")
+    assert record == form
 
 
 def test_the_preview_settings_turn_the_receiver_on():
