@@ -109,6 +109,15 @@ PAGE_TRANSLATION_ID = None
 # Future-dated articles stay unpublished until their date.
 WITH_FUTURE_DATES = False
 
+
+def newest_first(article):
+    """Newest first, then by slug: the same order in every build, whatever
+    order the files were found in."""
+    return (-article.date.timestamp(), article.slug)
+
+
+ARTICLE_ORDER_BY = newest_first
+
 # Summaries are plain text, escaped by the templates; only the body is Markdown.
 FORMATTED_FIELDS = []
 MARKDOWN = {

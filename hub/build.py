@@ -4,15 +4,18 @@ Pelican logs many content errors and carries on with exit status 0. Here every
 warning and error logged during the build is collected; any error fails the
 build, and all of them are listed at once. The site is built into a staging
 folder that replaces the output folder only when the build succeeded, so a
-failed build never damages the last good site.
+failed build never damages the last good site; one build at a time writes to
+an output folder.
 """
 
+import fcntl
 import logging
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,15 +47,16 @@ def build(settings_file="pelicanconf.py", output=None, overrides=None):
     """Build the site; swap it into `output` only if there were no errors."""
     settings = read_settings(settings_file, override=overrides or {})
     target = Path(output or settings["OUTPUT_PATH"])
-    staging = target.with_name(target.name + ".staging")
-    shutil.rmtree(staging, ignore_errors=True)
-    result = run_pelican(settings | {"OUTPUT_PATH": str(staging.resolve())})
-    if result.ok and settings.get("SEARCH_INDEX"):
-        _index_for_search(staging, result)
-    if result.ok:
-        _swap_in(staging, target)
-    else:
+    staging = _beside(target, "staging")
+    with output_lock(target):
         shutil.rmtree(staging, ignore_errors=True)
+        result = run_pelican(settings | {"OUTPUT_PATH": str(staging.resolve())})
+        if result.ok and settings.get("SEARCH_INDEX"):
+            _index_for_search(staging, result)
+        if result.ok:
+            _swap_in(staging, target)
+        else:
+            shutil.rmtree(staging, ignore_errors=True)
     return result
 
 
@@ -61,14 +65,47 @@ def rebuild_in_place(settings_file, changed, overrides=None):
     the `changed` article files can affect (plugins/incremental_preview).
     Nothing is written if the content has problems; search is not re-indexed."""
     settings = read_settings(settings_file, override=overrides or {})
-    return run_pelican(
-        settings
-        | {
-            "INCREMENTAL_PREVIEW": True,
-            "PREVIEW_CHANGED": [str(path) for path in changed],
-            "DELETE_OUTPUT_DIRECTORY": False,
-        }
-    )
+    with output_lock(Path(settings["OUTPUT_PATH"])):
+        return run_pelican(
+            settings
+            | {
+                "INCREMENTAL_PREVIEW": True,
+                "PREVIEW_CHANGED": [str(path) for path in changed],
+                "DELETE_OUTPUT_DIRECTORY": False,
+            }
+        )
+
+
+@contextmanager
+def output_lock(target):
+    """One build at a time per output folder: `invoke serve` rebuilding while
+    `invoke preview` runs would otherwise mix or lose their files. A second
+    build waits, saying so. Once it holds the lock, a site left in
+    `.previous` by a build killed in the middle of its swap is put back."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(_beside(target, "lock"), "a") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(
+                f"Another build is writing {target}/: waiting for it to finish.",
+                file=sys.stderr,
+                flush=True,
+            )
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        previous = _beside(target, "previous")
+        if previous.is_dir() and not target.exists():
+            previous.rename(target)
+            print(
+                f"Restored the last good site into {target}/ from {previous}/, "
+                "left there by a build that was stopped.",
+                file=sys.stderr,
+            )
+        yield
+
+
+def _beside(target, suffix):
+    return target.with_name(f"{target.name}.{suffix}")
 
 
 def check(settings_file="pelicanconf.py", overrides=None):
@@ -111,7 +148,9 @@ def _index_for_search(site, result):
 
 
 def _swap_in(staging, target):
-    previous = target.with_name(target.name + ".previous")
+    """Two renames; a kill between them leaves the last good site in
+    `.previous`, where `output_lock` finds it."""
+    previous = _beside(target, "previous")
     shutil.rmtree(previous, ignore_errors=True)
     if target.exists():
         target.rename(previous)

@@ -1,10 +1,14 @@
 """Local preview: serve output/, receive the quote form, rebuild on changes.
 
 Pages are served with a small script that reloads the browser as soon as a
-rebuild succeeds; the files in output/ are never changed for it.
+rebuild finishes and, while the latest rebuild has failed, with its errors at
+the top; the files in output/ are never changed for it.
 """
 
+import errno
 import gc
+import html
+import re
 import threading
 from http import HTTPStatus
 from pathlib import Path
@@ -23,16 +27,29 @@ RELOAD_WAIT_SECONDS = 20
 IDLE_MILLISECONDS = 500
 
 
+class PortInUse(Exception):
+    """Another program, often another preview, is serving on the port."""
+
+    def __init__(self, port):
+        super().__init__(
+            f"port {port} is already in use (is another `invoke serve` running?). "
+            f"Stop it, or choose another port: invoke serve --port {port + 1}"
+        )
+
+
 class BuildCounter:
-    """Successful builds so far: the pages reload when the count changes."""
+    """Finished builds so far, and the latest one's errors: the pages reload
+    when the count changes, and show the errors while there are any."""
 
     def __init__(self):
         self.count = 0
+        self.errors = []
         self._changed = threading.Condition()
 
-    def succeeded(self):
+    def finished(self, errors=()):
         with self._changed:
             self.count += 1
+            self.errors = list(errors)
             self._changed.notify_all()
 
     def wait_after(self, seen, timeout):
@@ -59,20 +76,25 @@ class Previewer:
             Path(settings["PATH"], folder).resolve()
             for folder in settings["ARTICLE_PATHS"]
         ]
+        self.output = Path(settings["OUTPUT_PATH"])
         self.builds = BuildCounter()
         self.full_build_needed = True
+        self.written = None
 
     def rebuild(self, changed=()):
         changed = [Path(path) for path in changed]
         if not changed or not all(map(self._is_article, changed)):
             self.full_build_needed = True
+        if _identity(self.output) != self.written:
+            self.full_build_needed = True  # another build (invoke preview) swapped in
         if self.full_build_needed:
             result = build(self.settings_file, overrides=self.overrides)
             self.full_build_needed = not result.ok
         else:
             result = rebuild_in_place(self.settings_file, changed, self.overrides)
         if result.ok:
-            self.builds.succeeded()
+            self.written = _identity(self.output)
+        self.builds.finished(result.errors)
         return result
 
     def _is_article(self, path):
@@ -80,6 +102,15 @@ class Previewer:
         return path.suffix == ".md" and any(
             resolved.is_relative_to(folder) for folder in self.article_folders
         )
+
+
+def _identity(folder):
+    """Which output folder this is: each full build swaps in a new one."""
+    try:
+        found = folder.stat()
+    except FileNotFoundError:
+        return None
+    return found.st_dev, found.st_ino
 
 
 def tidy_memory():
@@ -111,6 +142,38 @@ RELOAD_SCRIPT = b"""(function () {
 })();
 """
 RELOAD_TAG = b'<script src="/__reload.js" defer></script></head>'
+ERRORS_STYLE = b"""\
+.preview-errors {
+  margin: 0;
+  padding: 1rem 1.5rem;
+  border-bottom: 0.25rem solid #b3261e;
+  background: #fdecea;
+  color: #1f1f1f;
+  font: 1rem/1.5 system-ui, sans-serif;
+}
+.preview-errors h2 { margin: 0 0 0.5rem; font-size: 1.25rem; }
+.preview-errors li { white-space: pre-wrap; font-family: ui-monospace, monospace; }
+"""
+ERRORS_STYLE_TAG = b'<link rel="stylesheet" href="/__errors.css">'
+BODY_TAG = re.compile(rb"<body\b[^>]*>", re.IGNORECASE)
+# For a missing page when output/ has no 404.html, e.g. the first build failed.
+NOT_FOUND_PAGE = (
+    b"<!doctype html><html lang=en><head><title>Page not found</title></head>"
+    b"<body><h1>Page not found</h1></body></html>"
+)
+
+
+def errors_banner(errors):
+    """The top of every page while the latest build has failed: plain HTML,
+    which reads fine even without its stylesheet."""
+    items = "".join(f"<li>{html.escape(error)}</li>" for error in errors)
+    return (
+        '<section class="preview-errors" role="alert">'
+        "<h2>The last change was not built</h2>"
+        "<p>You are seeing the last good build. Fix each error below and save: "
+        "this page reloads when the next build finishes.</p>"
+        f"<ul>{items}</ul></section>"
+    ).encode()
 
 
 class LiveReloadHandler(PreviewHandler):
@@ -133,21 +196,45 @@ class LiveReloadHandler(PreviewHandler):
         if url.path == "/__reload.js":
             self._send(RELOAD_SCRIPT, "text/javascript")
             return
+        if url.path == "/__errors.css":
+            self._send(ERRORS_STYLE, "text/css")
+            return
         page = Path(self.translate_path(self.path))
         if page.is_dir() and url.path.endswith("/"):
             page = page / "index.html"
         if page.suffix == ".html" and page.is_file():
-            html = page.read_bytes().replace(b"</head>", RELOAD_TAG, 1)
-            self._send(html, "text/html; charset=utf-8")
+            self._send_page(page.read_bytes())
             return
         super().do_GET()
+
+    def send_error(self, code, message=None, explain=None):
+        if code != HTTPStatus.NOT_FOUND or self.command != "GET":
+            super().send_error(code, message, explain)
+            return
+        try:
+            page = Path(self.directory, "404.html").read_bytes()
+        except OSError:
+            page = NOT_FOUND_PAGE
+        self._send_page(page, HTTPStatus.NOT_FOUND)
+
+    def _send_page(self, page, status=HTTPStatus.OK):
+        """Send a page with the reload script and the latest build's errors."""
+        head = RELOAD_TAG
+        errors = self.builds.errors
+        if errors:
+            head = ERRORS_STYLE_TAG + RELOAD_TAG
+            banner = errors_banner(errors)
+            page = BODY_TAG.sub(lambda body: body[0] + banner, page, count=1)
+        self._send(
+            page.replace(b"</head>", head, 1), "text/html; charset=utf-8", status
+        )
 
     def log_request(self, code="-", size="-"):
         if not self.path.startswith("/__reload"):  # each open tab asks all the time
             super().log_request(code, size)
 
-    def _send(self, body, content_type):
-        self.send_response(HTTPStatus.OK)
+    def _send(self, body, content_type, status=HTTPStatus.OK):
+        self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Cache-Control", "no-store")
@@ -190,17 +277,22 @@ def watch(previewer, paths=WATCHED, stop=None):
 
 
 def serve(settings_file, port=8000):
+    """Serve, then build and rebuild on changes; PortInUse before any build."""
     previewer = Previewer(settings_file)
-    print("\n".join(summary(previewer.rebuild())), flush=True)
     settings = read_settings(settings_file)
     receiver = receiver_for(settings)
-    server = make_server(
-        settings["OUTPUT_PATH"],
-        port,
-        receiver,
-        handler=LiveReloadHandler,
-        builds=previewer.builds,
-    )
+    try:
+        server = make_server(
+            settings["OUTPUT_PATH"],
+            port,
+            receiver,
+            handler=LiveReloadHandler,
+            builds=previewer.builds,
+        )
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            raise PortInUse(port) from None
+        raise
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"Previewing on http://127.0.0.1:{port}/ - press Ctrl+C to stop.")
     if receiver is None:
@@ -211,8 +303,10 @@ def serve(settings_file, port=8000):
             f"{receiver.submissions}."
         )
     try:
+        print("\n".join(summary(previewer.rebuild())), flush=True)
         watch(previewer)
     except KeyboardInterrupt:
         pass
     finally:
         server.shutdown()
+        server.server_close()
