@@ -20,7 +20,13 @@ DRAFT_PAGE_SAVE_AS = ""
 # Where `invoke publish` deploys: "ghp-import" (GitHub Pages) or "rsync".
 DEPLOY_METHOD = os.environ.get("HUB_DEPLOY_METHOD", "ghp-import")
 DEPLOY_BRANCH = "gh-pages"
+DEPLOY_REMOTE = "origin"
 DEPLOY_RSYNC_TARGET = os.environ.get("HUB_RSYNC_TARGET", "")
+# The last deployed site, which `invoke publish` and `invoke changes` compare
+# with so that no published URL disappears: the deploy branch or the rsync
+# target, unless this names a live sitemap (for hosts that build the hub
+# themselves, such as Netlify).
+DEPLOYED_SITEMAP = os.environ.get("HUB_DEPLOYED_SITEMAP", "")
 
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"

@@ -2,6 +2,8 @@
 
 import shutil
 import sys
+from datetime import date
+from pathlib import Path
 
 from invoke import Exit, task
 from pelican.settings import read_settings
@@ -9,8 +11,16 @@ from pelican.settings import read_settings
 from hub import build as hub_build
 from hub import preview as hub_preview
 from hub import site_checks
-from hub.publish import DeployError, deploy
-from hub.reviews import format_table, review_table
+from hub.changes import compare, last_deployed, report
+from hub.publish import (
+    DeployError,
+    check_form_backend,
+    deploy,
+    destination,
+    refuse_uncommitted,
+    uncommitted_files,
+)
+from hub.reviews import format_markdown, format_table, review_table
 from hub.scaffold import ScaffoldError, new_article
 
 DEV_SETTINGS = "pelicanconf.py"
@@ -48,18 +58,20 @@ def rebuild(c):
     }
 )
 def check(c, settings=DEV_SETTINGS, strict=False, site=False):
-    """Run every content check without writing output/ (with --site, check the
-    built output/ instead); exit 1 on any error."""
+    """Run every content check without writing output/; exit 1 on any error.
+
+    With --site, check the site built in output/ instead, whichever settings
+    built it."""
     if site:
-        _check_site(read_settings(settings))
+        _check_site(read_settings(settings)["OUTPUT_PATH"])
         return
     overrides = {"REVIEW_OVERDUE_IS_ERROR": True} if strict else {}
     _finish(hub_build.check(settings, overrides))
 
 
-def _check_site(settings):
+def _check_site(output):
     try:
-        lines, ok = site_checks.site_gates(settings["OUTPUT_PATH"], settings["SITEURL"])
+        lines, ok = site_checks.site_gates(output)
     except site_checks.SiteCheckError as error:
         raise Exit(f"error: {error}", code=1) from None
     for line in lines:
@@ -90,37 +102,94 @@ def new(c, title, topic):
     }
 )
 def reviews(c, markdown=False):
-    """List articles by review date: overdue, due within 30 days, fine, then
-    scheduled (future-dated) articles and drafts."""
-    import datetime  # noqa: PLC0415 - only this task needs it
+    """List articles by review date: overdue, due within 30 days, fine.
 
-    from hub.reviews import format_markdown  # noqa: PLC0415 - only this task
+    Then scheduled (future-dated) articles and drafts."""
 
     rows = review_table(read_settings(DEV_SETTINGS))
-    lines = (
-        format_markdown(rows, datetime.date.today()) if markdown else format_table(rows)
-    )
+    lines = format_markdown(rows, date.today()) if markdown else format_table(rows)
     if lines:
         print("\n".join(lines))
 
 
-@task
-def preview(c):
-    """Build the published site (absolute URLs, feeds) into output/ to look at."""
-    _finish(hub_build.build(PUBLISH_SETTINGS))
+@task(
+    help={
+        "serve": "Then serve it on http://127.0.0.1:PORT/, built for that address "
+        "so that its absolute links work locally.",
+        "port": "Port for --serve (default 8000).",
+    }
+)
+def preview(c, serve=False, port=8000):
+    """Build the published site into output/; with --serve, open it locally.
+
+    publishconf.py: absolute URLs, feeds, no drafts."""
+    if not serve:
+        _finish(hub_build.build(PUBLISH_SETTINGS))
+        return
+    address = f"http://127.0.0.1:{port}"
+    local = {"SITEURL": address, "FEED_DOMAIN": address}
+    _finish(hub_build.build(PUBLISH_SETTINGS, overrides=local))
+    try:
+        hub_preview.serve_built(read_settings(PUBLISH_SETTINGS)["OUTPUT_PATH"], port)
+    except hub_preview.PortInUse as error:
+        raise Exit(f"error: {error}", code=1) from None
 
 
-@task
-def publish(c):
-    """Build with publishconf.py and deploy it; refuses to deploy on any error."""
-    result = hub_build.build(PUBLISH_SETTINGS)
-    _finish(result)
+@task(help={"allow_dirty": "Publish files that are not committed, too."})
+def publish(c, allow_dirty=False):
+    """Build with publishconf.py and deploy it, refusing anything unsafe.
+
+    Refuses, saying why, on any content error, a form backend the host cannot
+    receive, uncommitted files, or a published URL that would disappear."""
     settings = read_settings(PUBLISH_SETTINGS)
     try:
+        check_form_backend(settings)
+        if not allow_dirty:
+            refuse_uncommitted(uncommitted_files())
+    except DeployError as error:
+        raise Exit(f"error: {error}", code=1) from None
+    _finish(hub_build.build(PUBLISH_SETTINGS))
+    _report_changes(settings, settings["OUTPUT_PATH"], markdown=False)
+    try:
+        print(f"Deploying {settings['OUTPUT_PATH']}/ as {destination(settings)}.")
         done = deploy(settings, settings["OUTPUT_PATH"])
     except DeployError as error:
         raise Exit(f"error: {error}", code=1) from None
     print(f"Published: {done}.")
+
+
+@task(help={"markdown": "Print Markdown, for a pull request's summary."})
+def changes(c, markdown=False):
+    """List pages a publish would add, remove or change since the last deploy.
+
+    Compared with the last deployed site; exits 1 if a published URL would
+    disappear."""
+    settings = read_settings(PUBLISH_SETTINGS)
+    result, built = hub_build.build_to_folder(PUBLISH_SETTINGS)
+    with built:
+        if not result.ok:
+            _finish(result)
+        _report_changes(settings, built.name, markdown)
+
+
+def _report_changes(settings, built, markdown):
+    """Print the change report; Exit if a published URL would disappear."""
+    try:
+        with last_deployed(settings) as deployed:
+            if deployed is None:
+                print("Nothing was deployed before: every page is new.")
+                return
+            found = compare(deployed, Path(built), settings["PATH"], settings)
+    except DeployError as error:
+        raise Exit(f"error: {error}", code=1) from None
+    print("\n".join(report(found, markdown)))
+    if found.vanished:
+        count = len(found.vanished)
+        raise Exit(
+            f"error: {count} published URL{'s' * (count != 1)} would disappear: "
+            "keep each one as the report says, then try again.",
+            code=1,
+        )
 
 
 @task(help={"port": "Port to serve on (default 8000)."})
@@ -147,8 +216,10 @@ def _ensure_debian_packages(c, packages):
 
 @task(help={"args": "Extra arguments for pytest, e.g. -k quote."})
 def test(c, args=""):
-    """Run the whole test suite, installing first what it needs and lacks:
-    Chromium, Java, Node.js (Debian packages) and the npm lock file's tools."""
+    """Run the whole test suite, installing what it needs first.
+
+    Chromium, Java, Node.js (Debian packages) and the npm lock file's tools,
+    when missing."""
     from hub import chromium  # noqa: PLC0415 - only this task needs it
 
     packages = ["rsync"]

@@ -111,9 +111,17 @@ def _beside(target, suffix):
 def check(settings_file="pelicanconf.py", overrides=None):
     """Run every check of a full build, keeping no output: what a build
     refuses, check refuses, and nothing else."""
-    with tempfile.TemporaryDirectory(prefix="hub-check-") as scratch:
-        settings = read_settings(settings_file, override=overrides or {})
-        return run_pelican(settings | {"OUTPUT_PATH": scratch})
+    result, scratch = build_to_folder(settings_file, overrides)
+    scratch.cleanup()
+    return result
+
+
+def build_to_folder(settings_file, overrides=None):
+    """Build into a new temporary folder, never output/: (the result, the
+    folder as a TemporaryDirectory for the caller to clean up)."""
+    scratch = tempfile.TemporaryDirectory(prefix="hub-build-")
+    settings = read_settings(settings_file, override=overrides or {})
+    return run_pelican(settings | {"OUTPUT_PATH": scratch.name}), scratch
 
 
 def run_pelican(settings):

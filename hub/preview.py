@@ -30,10 +30,10 @@ IDLE_MILLISECONDS = 500
 class PortInUse(Exception):
     """Another program, often another preview, is serving on the port."""
 
-    def __init__(self, port):
+    def __init__(self, port, command="invoke serve"):
         super().__init__(
-            f"port {port} is already in use (is another `invoke serve` running?). "
-            f"Stop it, or choose another port: invoke serve --port {port + 1}"
+            f"port {port} is already in use (is another `{command}` running?). "
+            f"Stop it, or choose another port: {command} --port {port + 1}"
         )
 
 
@@ -281,18 +281,14 @@ def serve(settings_file, port=8000):
     previewer = Previewer(settings_file)
     settings = read_settings(settings_file)
     receiver = receiver_for(settings)
-    try:
-        server = make_server(
-            settings["OUTPUT_PATH"],
-            port,
-            receiver,
-            handler=LiveReloadHandler,
-            builds=previewer.builds,
-        )
-    except OSError as error:
-        if error.errno == errno.EADDRINUSE:
-            raise PortInUse(port) from None
-        raise
+    server = _bind(
+        "invoke serve",
+        settings["OUTPUT_PATH"],
+        port,
+        receiver,
+        handler=LiveReloadHandler,
+        builds=previewer.builds,
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"Previewing on http://127.0.0.1:{port}/ - press Ctrl+C to stop.")
     if receiver is None:
@@ -310,3 +306,25 @@ def serve(settings_file, port=8000):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def serve_built(output, port):
+    """Serve a finished build as it is (`invoke preview --serve`) until Ctrl+C."""
+    server = _bind("invoke preview --serve", output, port)
+    print(f"Serving {output}/ on http://127.0.0.1:{port}/ - press Ctrl+C to stop.")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+def _bind(command, directory, port, receiver=None, **options):
+    """The server, bound before any build so a busy port is known at once."""
+    try:
+        return make_server(directory, port, receiver, **options)
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            raise PortInUse(port, command) from None
+        raise

@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 PROJECT = Path(__file__).resolve().parent.parent
+CANONICAL = re.compile(r'<link rel="canonical" href="([^"]*)"')
 
 ARTICLE_BUDGET_BYTES = 40 * 1024
 # The theme marks an article page with <article class="hub-article">.
@@ -400,12 +401,13 @@ def check_html(output):
     return run_vnu([output], output)
 
 
-def site_gates(output, site_url=""):
+def site_gates(output):
     """Run valid HTML, links and page weight on a built site; the lines to
     print and whether everything passed."""
     output = Path(output)
     if not (output / "index.html").is_file():
         return [f"error: no built site in {output}/: run `invoke build` first."], False
+    site_url = built_site_url(output)
     lines = []
     errors = check_html(output)
     links = check_links(output, site_url)
@@ -435,3 +437,12 @@ def site_gates(output, site_url=""):
         + f"; {len(budget.problems)} problem{'s' * (len(budget.problems) != 1)}.",
     ]
     return lines, not (errors or links.broken or budget.problems)
+
+
+def built_site_url(output):
+    """The address the site was built for, from its home page's canonical
+    link: whichever settings built output/ (a preview's "" or the published
+    https://...), its own absolute links count as links within the site."""
+    home = (Path(output) / "index.html").read_text("utf-8", errors="replace")
+    found = CANONICAL.search(home)
+    return found.group(1).rstrip("/") if found else ""

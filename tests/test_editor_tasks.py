@@ -117,3 +117,12 @@ def test_deploy_settings_mistakes_are_explained():
         rsync_command({"DEPLOY_METHOD": "rsync"}, "output")
     with pytest.raises(DeployError, match="one of"):
         deploy({"DEPLOY_METHOD": "ftp"}, "output")
+
+
+def test_a_failed_rsync_deploy_says_what_to_do(tmp_path):
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "index.html").write_text("<h1>Hub</h1>")
+    target = f"{tmp_path}/missing/deep/www/"
+    with pytest.raises(DeployError, match=r"rsync to .*/missing/deep/www/ failed"):
+        deploy({"DEPLOY_METHOD": "rsync", "DEPLOY_RSYNC_TARGET": target}, output)
