@@ -22,11 +22,14 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from content_model.problems import notices
+
 
 @dataclass
 class BuildResult:
     errors: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
+    notices: list = field(default_factory=list)
     seconds: float = 0.0
 
     @property
@@ -35,12 +38,16 @@ class BuildResult:
 
 
 class _Collector(logging.Handler):
+    """Every warning and error logged during a build, and the content
+    model's notices."""
+
     def __init__(self):
-        super().__init__(level=logging.WARNING)
+        super().__init__(level=logging.INFO)
         self.records = []
 
     def emit(self, record):
-        self.records.append(record)
+        if record.levelno >= logging.WARNING or record.name == notices.name:
+            self.records.append(record)
 
 
 def build(settings_file="pelicanconf.py", output=None, overrides=None):
@@ -138,8 +145,12 @@ def run_pelican(settings):
         root.removeHandler(collector)
     result = BuildResult(seconds=time.perf_counter() - started)
     for record in collector.records:
-        found = result.errors if record.levelno >= logging.ERROR else result.warnings
-        found.append(record.getMessage())
+        if record.levelno >= logging.ERROR:
+            result.errors.append(record.getMessage())
+        elif record.levelno >= logging.WARNING:
+            result.warnings.append(record.getMessage())
+        else:
+            result.notices.append(record.getMessage())
     return result
 
 
@@ -168,7 +179,8 @@ def _swap_in(staging, target):
 
 def summary(result):
     """The lines an editor reads after a build or check."""
-    lines = [f"warning: {message}" for message in result.warnings]
+    lines = [f"note: {message}" for message in result.notices]
+    lines += [f"warning: {message}" for message in result.warnings]
     lines += [f"error: {message}" for message in result.errors]
     if result.ok:
         lines.append(f"Built in {result.seconds:.1f}s with no errors.")

@@ -1,11 +1,13 @@
 """Mistakes that used to pass `build` and `check`, or got a vague message:
 each is now one error naming the source file, line and field."""
 
+import datetime
+
 import pytest
 from pelican.settings import read_settings
 
 from conftest import ROOT
-from hub.build import check
+from hub.build import check, summary
 from hub.scaffold import new_article
 
 
@@ -177,3 +179,29 @@ def test_editor_written_as_a_name_suggests_the_slug(site):
 def test_check_rejects_the_same_mistakes(site):
     site.article("guide", summary="x" * 300)
     assert "[summary] is 300 characters long" in only_error(check_site(site))
+
+
+def test_a_draft_page_says_it_is_not_published(site):
+    site.article("guide", status="draft")
+    result = site.build()
+    assert result.ok, result.errors
+    banner = site.page("drafts/guide").select_one(".hub-draft-banner")
+    assert banner.get_text(" ", strip=True).startswith("Draft, not published")
+    assert not (site.output / "guide").exists()
+
+
+def test_a_future_article_is_scheduled_not_just_a_draft(site):
+    coming = datetime.date.today() + datetime.timedelta(days=40)
+    site.article("guide")
+    site.article("coming", date=coming.isoformat())
+    result = site.build()
+    assert result.ok, result.errors
+    assert (
+        f"coming.md: scheduled for {coming:%Y-%m-%d}: the first build on or after "
+        "that day publishes it" in result.notices[0]
+    )
+    assert any(line.startswith("note: ") for line in summary(result))
+    banner = site.page("drafts/coming").select_one(".hub-draft-banner")
+    assert "Scheduled, not published" in banner.get_text()
+    assert banner.time["datetime"] == coming.isoformat()
+    assert site.page("guide").select_one(".hub-draft-banner") is None

@@ -19,6 +19,7 @@ from .problems import (
     ContentProblems,
     did_you_mean,
     display_path,
+    notice,
     report,
     report_field,
     warn_field,
@@ -97,6 +98,8 @@ def resolve_articles(generator):
             _check_known(article, "related", slug, known_articles, site_data)
     for article in generator.articles:
         _check_review_date(article)
+    for article in generator.drafts:
+        _mark_scheduled(article)
 
 
 def _resolve(article, site_data):
@@ -108,6 +111,17 @@ def _resolve(article, site_data):
     # thousands of times per build; they are final once the topic is known.
     article.override_url = article.url
     article.override_save_as = article.save_as
+
+
+def _mark_scheduled(article):
+    """A published article dated in the future is a draft until its date."""
+    article.scheduled = article.metadata.get("status", "published") != "draft"
+    if article.scheduled:
+        notice(
+            article.source_path,
+            f"scheduled for {article.date:%Y-%m-%d}: the first build on or after "
+            "that day publishes it",
+        )
 
 
 def _check_review_date(article):

@@ -11,6 +11,10 @@ import os
 from dataclasses import dataclass
 
 logger = logging.getLogger("content_model")
+# Things an editor should know that are not mistakes, such as a scheduled
+# article; the build runner lists them after the warnings.
+notices = logging.getLogger("content_model.notice")
+notices.setLevel(logging.INFO)
 
 LISTED_CHOICES = 12
 
@@ -69,6 +73,10 @@ def warn_field(content, field, message, fix):
 
 def _line_of(content, field):
     return getattr(content, "field_lines", {}).get(field)
+
+
+def notice(path, message):
+    notices.info("%s: %s", display_path(path), message)
 
 
 def did_you_mean(value, choices):
