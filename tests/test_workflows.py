@@ -205,3 +205,11 @@ def test_the_weekly_review_opens_updates_or_closes_one_issue(
         assert call.startswith(start), call
     if expected:
         assert (stand_ins / "reviews.md").read_text() == markdown.replace("\\n", "\n")
+
+
+def test_scheduled_articles_go_live_by_a_daily_deploy():
+    workflow = load("hub.yml")
+    assert triggers(workflow)["schedule"][0]["cron"].endswith("* * *")
+    deploy = workflow["jobs"]["deploy"]["if"]
+    assert "github.event_name != 'pull_request'" in deploy
+    assert "refs/heads/main" in deploy
