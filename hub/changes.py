@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 
 from content_model.problems import display_path
-from hub.publish import DeployError
+from hub.publish import DeployError, git
 
 # Not pages a reader keeps: the search index, theme files, previews' drafts.
 NOT_PUBLISHED = ("pagefind/", "theme/", "drafts/")
@@ -158,7 +158,7 @@ def _from_sitemap(address):
 
 
 def _git(*args):
-    done = subprocess.run(["git", *args], capture_output=True, text=True, check=False)
+    done = git(*args)
     return done.stdout.strip() if done.returncode == 0 else ""
 
 

@@ -37,14 +37,14 @@ def check_form_backend(settings):
         )
 
 
+def git(*args):
+    """A git command's result (text), in the project folder; never raises."""
+    return subprocess.run(["git", *args], capture_output=True, text=True, check=False)
+
+
 def uncommitted_files(folder="."):
     """Changed, staged or untracked files in the git checkout (not ignored ones)."""
-    done = subprocess.run(
-        ["git", "-C", str(folder), "status", "--porcelain", "--untracked-files=all"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = git("-C", str(folder), "status", "--porcelain", "--untracked-files=all")
     if done.returncode != 0:
         raise DeployError(
             f"cannot tell whether {folder} is committed ({done.stderr.strip()}): "
@@ -153,12 +153,7 @@ def _rsync_target(settings):
 
 
 def _remote_url(remote):
-    done = subprocess.run(
-        ["git", "remote", "get-url", remote],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = git("remote", "get-url", remote)
     if done.returncode != 0:
         raise DeployError(
             f"there is no git remote named {remote!r} to push the site to: add it "
