@@ -14,6 +14,7 @@ from pelican.urlwrappers import Category
 
 from . import problems
 from .body_checks import check_body, known_urls, link_targets
+from .facts import resolve_facts
 from .parallel import prefetch
 from .problems import (
     ContentProblems,
@@ -105,6 +106,7 @@ def resolve_articles(generator):
 def _resolve(article, site_data):
     _resolve_topic(article, site_data)
     _resolve_editor(article, site_data)
+    resolve_facts(article, site_data.facts)
     for slug in getattr(article, "products", []):
         _check_known(article, "products", slug, site_data.products, site_data)
     # Pelican formats the URL and file name again on every use, tens of
@@ -183,6 +185,14 @@ def _check_known(article, field, slug, known, site_data):
     return False
 
 
+def resolve_page_facts(generator):
+    site_data = generator.context["site_data"]
+    for name in ("pages", "hidden_pages", "draft_pages"):
+        for page in getattr(generator, name):
+            if not getattr(page, "has_problems", False):
+                resolve_facts(page, site_data.facts)
+
+
 def check_unique_urls(generators):
     """Two files that would be written to the same page is an error, not a race;
     and so is a file named like a page the hub writes itself (search, 404, ...)."""
@@ -245,6 +255,7 @@ def register():
     signals.article_generator_init.connect(load_data)
     signals.article_generator_init.connect(prefetch)
     signals.article_generator_pretaxonomy.connect(resolve_articles)
+    signals.page_generator_finalized.connect(resolve_page_facts)
     signals.all_generators_finalized.connect(check_unique_urls)
     signals.all_generators_finalized.connect(check_bodies)
     signals.get_writer.connect(stop_if_problems)

@@ -58,7 +58,7 @@ def _check_links(content, links, context, urls):
                 f"the {noun} '{value}' {problem}",
                 "Link to an existing file with {filename}name.md "
                 "(or {static}/images/name.png for images), or fix the path.",
-                _line_of(content.source_path, value),
+                line_of(content.source_path, value),
             )
 
 
@@ -76,7 +76,7 @@ def _checked_body(content):
                 f"the image '{name}' has no alt text",
                 "Describe the image in the brackets: ![what it shows](file.png), "
                 "so screen reader users get the same information.",
-                _line_of(content.source_path, name),
+                line_of(content.source_path, name),
             )
     return ATTRIBUTE.findall(content._content)
 
@@ -121,10 +121,13 @@ def _in_static_folder(path, settings):
     return any(static.split("/", 1)[0] == folder for static in settings["STATIC_PATHS"])
 
 
-def _line_of(path, needle):
+def line_of(path, needle):
+    """The first line of the source file holding `needle`, or for a rendered
+    Pelican link such as {filename}x.md, its file name."""
     with open(path, encoding="utf-8", errors="replace") as handle:
         lines = handle.read().splitlines()
-    for number, line in enumerate(lines, start=1):
-        if needle and needle.split("}")[-1] in line:
-            return number
+    for wanted in filter(None, (needle, needle.split("}")[-1])):
+        for number, line in enumerate(lines, start=1):
+            if wanted in line:
+                return number
     return None

@@ -163,6 +163,16 @@ def choice(*allowed):
     return parse
 
 
+def web_address(value):
+    url = text(value)
+    if not url.startswith(("https://", "http://")):
+        raise FieldError(
+            f"link {shown(url)} is not a web address",
+            "External links must start with https:// (or http://).",
+        )
+    return url
+
+
 def resource_link(value):
     """One link: {article: slug}, {product: slug} or {title: ..., url: https://...}."""
     if isinstance(value, dict) and set(value) == {"article"}:
@@ -170,13 +180,7 @@ def resource_link(value):
     if isinstance(value, dict) and set(value) == {"product"}:
         return {"product": slug(value["product"])}
     if isinstance(value, dict) and set(value) == {"title", "url"}:
-        url = text(value["url"])
-        if not url.startswith(("https://", "http://")):
-            raise FieldError(
-                f"link {shown(url)} is not a web address",
-                "External links must start with https:// (or http://).",
-            )
-        return {"title": text(value["title"]), "url": url}
+        return {"title": text(value["title"]), "url": web_address(value["url"])}
     raise FieldError(
         f"{shown(value)} is not a resource link",
         "Write '- article: SLUG', '- product: SLUG', "

@@ -43,10 +43,21 @@ class Person:
 
 
 @dataclass(frozen=True)
+class Fact:
+    """A fact several articles state, such as a legal threshold: one edit here
+    changes every page that uses it ({fact:slug} in a body)."""
+
+    slug: str
+    value: str
+    source: str | None = None
+
+
+@dataclass(frozen=True)
 class SiteData:
     topics: dict
     products: dict
     people: dict
+    facts: dict = field(default_factory=dict)
     # Slugs whose entries have problems, and files that could not be read:
     # reported once, in the data file.
     broken: frozenset = frozenset()
@@ -82,7 +93,16 @@ SCHEMAS = {
             "role": fields.Field(fields.text, required=True),
         },
     ),
+    "facts.yml": (
+        Fact,
+        {
+            "value": fields.Field(fields.text, required=True),
+            "source": fields.Field(fields.web_address),
+        },
+    ),
 }
+# Files a hub may do without.
+OPTIONAL = {"facts.yml"}
 
 
 def load_site_data(data_path):
@@ -95,6 +115,7 @@ def load_site_data(data_path):
         topics=loaded["topics.yml"] or {},
         products=loaded["products.yml"] or {},
         people=loaded["people.yml"] or {},
+        facts=loaded["facts.yml"] or {},
         broken=frozenset(broken),
         unread=frozenset(name for name, records in loaded.items() if records is None),
     )
@@ -104,30 +125,8 @@ def load_site_data(data_path):
 
 def _load_records(path, record, schema, broken):
     """The file's records by slug; None if the file could not be read."""
-    try:
-        with open(path, encoding="utf-8") as handle:
-            entries = load_yaml(handle.read(MAX_DATA_CHARS + 1), 1, MAX_DATA_CHARS)
-    except FileNotFoundError:
-        report(path, "file", "the site data file is missing", "Create it.")
-        return None
-    except UnicodeDecodeError as error:
-        report(
-            path,
-            "file",
-            f"is not valid UTF-8 (byte {error.object[error.start]:#04x})",
-            "Save the file as UTF-8.",
-        )
-        return None
-    except FrontMatterError as error:
-        report(path, "file", error.message, error.fix, error.line)
-        return None
+    entries = _read_entries(path)
     if entries is None:
-        return {}
-    with open(path, encoding="utf-8") as handle:
-        for line, excerpt in find_mojibake(handle.read()):
-            report(path, "file", garbled(excerpt), GARBLED_FIX, line)
-    if not isinstance(entries, dict):
-        report(path, "file", "expected entries keyed by slug", "See the README.")
         return None
     records = {}
     for slug, values in entries.items():
@@ -141,6 +140,34 @@ def _load_records(path, record, schema, broken):
         else:
             records[slug] = record(slug=slug, **parsed)
     return records
+
+
+def _read_entries(path):
+    """The file's entries ({} for an empty or missing optional file); None,
+    with the problem reported, if it cannot be read."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read(MAX_DATA_CHARS + 1)
+        entries = load_yaml(text, 1, MAX_DATA_CHARS)
+    except FileNotFoundError:
+        if os.path.basename(path) in OPTIONAL:
+            return {}
+        problem = ("the site data file is missing", "Create it.", None)
+    except UnicodeDecodeError as error:
+        byte = f"{error.object[error.start]:#04x}"
+        problem = (f"is not valid UTF-8 (byte {byte})", "Save it as UTF-8.", None)
+    except FrontMatterError as error:
+        problem = (error.message, error.fix, error.line)
+    else:
+        problem = None
+        if entries is not None and not isinstance(entries, dict):
+            problem = ("expected entries keyed by slug", "See the README.", None)
+    if problem:
+        report(path, "file", *problem)
+        return None
+    for line, excerpt in find_mojibake(text):
+        report(path, "file", garbled(excerpt), GARBLED_FIX, line)
+    return entries or {}
 
 
 def _parse_entry(path, slug, values, schema):
