@@ -1,5 +1,6 @@
 """Editor and developer tasks: run `invoke --list` to see them."""
 
+import json
 import shutil
 import sys
 from datetime import date
@@ -214,6 +215,18 @@ def _ensure_debian_packages(c, packages):
         c.run(f"{sudo}apt-get update -qq && {sudo}apt-get install -y -qq {names}")
 
 
+def _npm_packages_current():
+    """Whether node_modules holds exactly what package-lock.json pins (npm
+    records what it installed in node_modules/.package-lock.json)."""
+    installed = Path("node_modules", ".package-lock.json")
+    if not installed.is_file():
+        return False
+    pinned = json.loads(Path("package-lock.json").read_text())["packages"]
+    return json.loads(installed.read_text())["packages"] == {
+        name: entry for name, entry in pinned.items() if name
+    }
+
+
 @task(help={"args": "Extra arguments for pytest, e.g. -k quote."})
 def test(c, args=""):
     """Run the whole test suite, installing what it needs first.
@@ -233,7 +246,8 @@ def test(c, args=""):
     if shutil.which("npm") is None:  # installs the validator from the lock file
         packages += ["nodejs", "npm"]
     _ensure_debian_packages(c, packages)
-    c.run("npm ci --ignore-scripts --no-audit --no-fund", hide="out")
+    if not _npm_packages_current():
+        c.run("npm ci --ignore-scripts --no-audit --no-fund", hide="out")
     c.run(f"{sys.executable} -m pytest {args}", pty=False)
 
 
