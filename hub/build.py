@@ -1,53 +1,25 @@
 """Build the hub with Pelican, all-or-nothing.
 
-Pelican logs many content errors and carries on with exit status 0. Here every
-warning and error logged during the build is collected; any error fails the
-build, and all of them are listed at once. The site is built into a staging
+Every warning and error logged during the build is collected
+(hub.pelican_run); any error fails the build, and all of them are listed at
+once. The site is built into a staging
 folder that replaces the output folder only when the build succeeded, so a
 failed build never damages the last good site; one build at a time writes to
 an output folder.
 """
 
 import fcntl
-import logging
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from pelican import Pelican
 from pelican.settings import read_settings
 
-from content_model.problems import notices
-
-
-@dataclass
-class BuildResult:
-    errors: list = field(default_factory=list)
-    warnings: list = field(default_factory=list)
-    notices: list = field(default_factory=list)
-    seconds: float = 0.0
-
-    @property
-    def ok(self):
-        return not self.errors
-
-
-class _Collector(logging.Handler):
-    """Every warning and error logged during a build, and the content
-    model's notices."""
-
-    def __init__(self):
-        super().__init__(level=logging.INFO)
-        self.records = []
-
-    def emit(self, record):
-        if record.levelno >= logging.WARNING or record.name == notices.name:
-            self.records.append(record)
+from hub.pelican_run import run_pelican
 
 
 def build(settings_file="pelicanconf.py", output=None, overrides=None):
@@ -131,37 +103,16 @@ def build_to_folder(settings_file, overrides=None):
     return run_pelican(settings | {"OUTPUT_PATH": scratch.name}), scratch
 
 
-def run_pelican(settings):
-    collector = _Collector()
-    root = logging.getLogger()
-    root.addHandler(collector)
-    started = time.perf_counter()
-    try:
-        Pelican(settings).run()
-    except Exception as error:  # any crash is one more problem to list
-        if not getattr(error, "already_reported", False):
-            logging.getLogger("hub.build").error("The build stopped: %s", error)
-    finally:
-        root.removeHandler(collector)
-    result = BuildResult(seconds=time.perf_counter() - started)
-    for record in collector.records:
-        if record.levelno >= logging.ERROR:
-            result.errors.append(record.getMessage())
-        elif record.levelno >= logging.WARNING:
-            result.warnings.append(record.getMessage())
-        else:
-            result.notices.append(record.getMessage())
-    return result
-
-
 def _index_for_search(site, result):
     """Pagefind's index of the article bodies; the site ships with it or not at all."""
+    started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"],
         capture_output=True,
         text=True,
         check=False,
     )
+    result.search_seconds = time.perf_counter() - started
     if done.returncode != 0:
         result.errors.append(f"Search indexing failed: {done.stderr.strip()}")
 

@@ -2,6 +2,9 @@
 
 import functools
 import json
+import os
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -9,6 +12,7 @@ import time_machine
 
 from conftest import ROOT
 from hub import bench, synthetic
+from hub.bench import child
 from hub.build import check
 
 
@@ -80,3 +84,21 @@ def test_bench_prints_timings_and_ratios(tmp_path, capsys, monkeypatch):
     assert json.loads(path.read_text()) == report
     assert report["results"]["b"]["plugins"] == ["content_model"]
     assert set(report["ratios"]) == set(report["cpu_ratios"]) == {"a/b", "a/c"}
+    # The full hub is what `invoke build` costs: Pagefind included, and shown.
+    assert report["results"]["a"]["median_search_seconds"] > 0
+    assert report["results"]["c"]["median_search_seconds"] == 0
+    assert f"on {os.cpu_count()} cores" in printed
+    assert f"a/c = {report['ratios']['a/c']:.3f} wall on {os.cpu_count()} cores" in (
+        printed
+    )
+
+
+def test_cpu_time_counts_the_processes_a_build_runs():
+    before = child.cpu_seconds()
+    burn = (
+        "import time\n"
+        "end = time.process_time() + 0.5\n"
+        "while time.process_time() < end: pass"
+    )
+    subprocess.run([sys.executable, "-c", burn], check=True)
+    assert child.cpu_seconds() - before >= 0.5

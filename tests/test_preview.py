@@ -17,7 +17,7 @@ from pelican.contents import Content
 import tasks
 from conftest import ROOT, SmallSite
 from hub import preview as preview_module
-from hub.build import BuildResult
+from hub.pelican_run import BuildResult
 from hub.preview import BuildCounter, LiveReloadHandler, watch
 from hub.receiver import make_server
 
