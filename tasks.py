@@ -278,8 +278,9 @@ def import_legacy(c, path, topic=None, force=False, content="content"):
     """Import plain-text exports of the old site as articles, repairing mojibake."""
     import shlex  # noqa: PLC0415 - only this task needs it
 
-    from hub import legacy_import  # noqa: PLC0415 - only this task needs it
+    from hub.legacy import import_files  # noqa: PLC0415 - only this task needs it
 
     paths = [path, *shlex.split(c.remainder)]
-    if legacy_import.import_files(paths, content, topic=topic, force=force):
+    settings = read_settings(DEV_SETTINGS, override={"PATH": content})
+    if import_files(paths, settings, topic=topic, force=force):
         raise Exit(code=1)

@@ -1,5 +1,5 @@
 # ruff: noqa: RUF001 - the cases are curly quotes, dashes and mojibake
-"""Importing the old site's plain-text exports (hub/legacy_import.py)."""
+"""Importing the old site's plain-text exports (hub/legacy/)."""
 
 import datetime
 import os
@@ -9,11 +9,13 @@ import sys
 
 import pytest
 import yaml
+from pelican.settings import read_settings
 
 from conftest import ROOT
 from content_model.mojibake import find_mojibake
 from content_model.placeholders import SUMMARY
-from hub.legacy_import import SiteCatalogue, convert, import_files
+from hub.legacy import SiteCatalogue, convert, import_files
+from hub.scaffold import new_article
 
 FIXTURES = ROOT / "tests" / "fixtures" / "legacy"
 TODAY = datetime.date(2026, 1, 20)
@@ -33,15 +35,25 @@ BOILERPLATE = [
 
 @pytest.fixture
 def hub(site):
-    """A small site with its data written, and one article to link resources to."""
+    """A small site with its data written, and one article to link resources to;
+    its topics have the sample hub's keywords."""
     site.data["topics"]["bid-strategy"] = {
         "name": "Bid strategy",
         "description": "Choosing which tenders to pursue, and planning a pipeline.",
     }
+    sample = yaml.safe_load((ROOT / "content" / "data" / "topics.yml").read_text())
+    for slug, topic in site.data["topics"].items():
+        topic["keywords"] = sample[slug]["keywords"]
     for name, entries in site.data.items():
         site.write(f"data/{name}.yml", yaml.safe_dump(entries, sort_keys=False))
     site.article("scoring-quality-questions", title="Scoring quality questions")
     return site
+
+
+def settings_of(hub):
+    return read_settings(
+        str(ROOT / "pelicanconf.py"), override={"PATH": str(hub.content)}
+    )
 
 
 def split(markdown):
@@ -50,7 +62,7 @@ def split(markdown):
 
 
 def run_import(hub, name, **options):
-    failed = import_files([FIXTURES / name], hub.content, today=TODAY, **options)
+    failed = import_files([FIXTURES / name], settings_of(hub), today=TODAY, **options)
     assert failed == 0
     return sorted((hub.content / "articles").glob("*.md"))
 
@@ -214,21 +226,23 @@ def test_never_overwrites_without_force(hub, capsys):
     target = hub.content / "articles" / "planning-your-bid-pipeline.md"
     target.write_text("edited by hand", encoding="utf-8")
     paths = [FIXTURES / "planning-your-bid-pipeline.txt"]
-    assert import_files(paths, hub.content) == 1
+    assert import_files(paths, settings_of(hub)) == 1
     assert target.read_text() == "edited by hand"
     assert (
         "already exists; nothing was written. Pass --force" in capsys.readouterr().out
     )
-    assert import_files(paths, hub.content, force=True) == 0
+    assert import_files(paths, settings_of(hub), force=True) == 0
     assert target.read_text().startswith("---\ntitle: Planning Your Bid Pipeline\n")
 
 
 def test_a_folder_imports_every_export_and_a_bad_topic_fails(hub, capsys):
-    assert import_files([FIXTURES], hub.content, topic="social-value") == 0
+    assert import_files([FIXTURES], settings_of(hub), topic="social-value") == 0
     assert len(list((hub.content / "articles").glob("*.md"))) == 4
     assert "topic: guessed" not in capsys.readouterr().out
     assert article(hub, "planning-your-bid-pipeline")[0]["topic"] == "social-value"
-    assert import_files([FIXTURES], hub.content, topic="socal-value", force=True) == 3
+    assert (
+        import_files([FIXTURES], settings_of(hub), topic="socal-value", force=True) == 3
+    )
     assert "unknown topic 'socal-value'. Did you mean 'social-value'?" in (
         capsys.readouterr().out
     )
@@ -236,7 +250,7 @@ def test_a_folder_imports_every_export_and_a_bad_topic_fails(hub, capsys):
 
 
 def convert_text(hub, text, **options):
-    result = convert(text, SiteCatalogue.load(hub.content), today=TODAY, **options)
+    result = convert(text, SiteCatalogue.load(settings_of(hub)), today=TODAY, **options)
     return result, *split(result.markdown)
 
 
@@ -365,7 +379,7 @@ def test_no_warning_for_damage_in_a_dropped_byline_emoji(hub, capsys):
 
 def error_for(hub, capsys, paths):
     """Import paths that must all fail; return the error lines printed."""
-    assert import_files(paths, hub.content, today=TODAY) == len(paths)
+    assert import_files(paths, settings_of(hub), today=TODAY) == len(paths)
     assert list((hub.content / "articles").glob("*.md")) == [
         hub.content / "articles" / "scoring-quality-questions.md"
     ]
@@ -419,7 +433,7 @@ def test_bytes_neither_encoding_reads_are_refused(hub, tmp_path, capsys):
 def test_bytes_undefined_in_windows_1252_still_reach_the_repair(hub, tmp_path):
     path = tmp_path / "export.txt"
     path.write_bytes(b"Title\n\nThe \xe2\x80\x9cquote\xe2\x80\x9d, caf\xe9.\n\nMore.\n")
-    assert import_files([path], hub.content, today=TODAY) == 0
+    assert import_files([path], settings_of(hub), today=TODAY) == 0
     meta, _ = article(hub, "title")
     assert meta["summary"] == "The “quote”, café."
 
@@ -475,7 +489,7 @@ def test_the_run_goes_on_after_a_refused_file(hub, tmp_path, capsys):
         link,
         FIXTURES / "social-value-commitments.txt",
     ]
-    assert import_files(paths, hub.content, today=TODAY) == 2
+    assert import_files(paths, settings_of(hub), today=TODAY) == 2
     assert len(list((hub.content / "articles").glob("*.md"))) == 3
     out = capsys.readouterr().out
     assert "  error: /dev/zero is a character device" in out
@@ -492,7 +506,7 @@ def test_two_exports_with_one_slug_write_only_the_first(hub, tmp_path, capsys, f
     first, second = exports / "a.txt", exports / "b.txt"
     first.write_text("Bid Tips\n\nThe first export.\n\nMore.\n", encoding="utf-8")
     second.write_text("Bid tips!\n\nThe second export.\n\nMore.\n", encoding="utf-8")
-    assert import_files([exports], hub.content, today=TODAY, force=force) == 1
+    assert import_files([exports], settings_of(hub), today=TODAY, force=force) == 1
     assert article(hub, "bid-tips")[0]["summary"] == "The first export."
     out = capsys.readouterr().out
     assert (
@@ -506,7 +520,7 @@ def test_a_broken_link_among_the_articles_is_not_a_traceback(hub, tmp_path, caps
     target = hub.content / "articles" / "planning-your-bid-pipeline.md"
     os.symlink(tmp_path / "elsewhere.md", target)
     paths = [FIXTURES / "planning-your-bid-pipeline.txt"]
-    assert import_files(paths, hub.content, today=TODAY) == 1
+    assert import_files(paths, settings_of(hub), today=TODAY) == 1
     assert f"  error: {target} already exists; nothing was written." in (
         capsys.readouterr().out
     )
@@ -544,3 +558,28 @@ def test_the_invoke_task(hub, tmp_path):
     )
     assert again.returncode == 1
     assert "already exists" in again.stdout
+
+
+def test_one_slug_rule_for_new_and_import(hub):
+    title = "Bid/no-bid decisions: when to walk away"
+    result, _, _ = convert_text(hub, f"{title}\n\nWho this is for.\n")
+    scaffolded = new_article(settings_of(hub), title, "tender-writing")
+    assert result.slug == scaffolded.stem == "bidno-bid-decisions-when-to-walk-away"
+
+
+def test_topic_keywords_come_from_the_site_data(hub):
+    export = "Staffing the night shift\n\nRotas, handover and agency cover.\n"
+    _, front_matter, _ = convert_text(hub, export)
+    assert front_matter["topic"] != "social-value"
+    hub.data["topics"]["social-value"]["keywords"] = ["night shift", "rotas"]
+    hub.write_data()
+    _, front_matter, _ = convert_text(hub, export)
+    assert front_matter["topic"] == "social-value"
+
+
+def test_site_data_is_read_where_the_settings_say(hub):
+    (hub.content / "data").rename(hub.content / "site-data")
+    settings = settings_of(hub) | {"HUB_DATA_PATH": "site-data"}
+    catalogue = SiteCatalogue.load(settings)
+    assert set(catalogue.topics) == set(hub.data["topics"])
+    assert catalogue.product_named("Rapid Support Products") == "rapid-support"

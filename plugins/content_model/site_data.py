@@ -21,6 +21,8 @@ class Topic:
     description: str
     products: list = field(default_factory=list)
     resources: dict = field(default_factory=dict)
+    # Phrases that mark an old-site export as this topic's (invoke import-legacy).
+    keywords: list = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ SCHEMAS = {
             "description": fields.Field(fields.text, required=True),
             "products": fields.Field(fields.slug_list),
             "resources": fields.Field(fields.resource_groups),
+            "keywords": fields.Field(fields.text_list),
         },
     ),
     "products.yml": (
