@@ -136,8 +136,11 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
+# Pelican's own content cache stays off: the content model keeps parsed files
+# in CACHE_PATH itself (content_model/parse_cache.py).
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
+CACHE_PATH = ".cache"
 
 
 def content_security_policy(form_action="'self'"):

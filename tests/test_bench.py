@@ -74,7 +74,13 @@ def test_bench_prints_timings_and_ratios(tmp_path, capsys, monkeypatch):
     path = tmp_path / "bench.json"
     report = bench.run(articles=10, runs=1, json_path=path)
     printed = capsys.readouterr().out
-    for line in ("(a) full hub", "(b) hub theme", "(c) bare Pelican", "(d) edit"):
+    for line in (
+        "(a) full hub",
+        "(w) full hub, rebuilt",
+        "(b) hub",
+        "(c) bare",
+        "(d) edit",
+    ):
         assert line in printed
     assert "a/b = " in printed and "a/c = " in printed
     assert "edit-to-preview = " in printed and "(target < 1.00s: " in printed
@@ -83,7 +89,7 @@ def test_bench_prints_timings_and_ratios(tmp_path, capsys, monkeypatch):
     assert 0 < report["results"]["d"]["median_seconds"] < 60
     assert json.loads(path.read_text()) == report
     assert report["results"]["b"]["plugins"] == ["content_model"]
-    assert set(report["ratios"]) == set(report["cpu_ratios"]) == {"a/b", "a/c"}
+    assert set(report["ratios"]) == set(report["cpu_ratios"]) == {"a/b", "a/c", "w/c"}
     # The full hub is what `invoke build` costs: Pagefind included, and shown.
     assert report["results"]["a"]["median_search_seconds"] > 0
     assert report["results"]["c"]["median_search_seconds"] == 0

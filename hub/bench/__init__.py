@@ -4,10 +4,14 @@
 (hub/synthetic.py) into a temporary folder and times, alternating and in a
 fresh Python process each so that imports and peak memory are per build:
 
-- (a) the full hub, as `invoke build` makes it: the real theme, every plugin
-  in pelicanconf.py, and the Pagefind search index (also timed on its own);
-- (b) the same articles, theme and Markdown reader with only `content_model`
-  (the reader and the site data the theme needs), no rendering plugins;
+- (a) the full hub, as `invoke build` makes it on a new machine: the real
+  theme, every plugin in pelicanconf.py, and the Pagefind search index (also
+  timed on its own), with an empty parse cache;
+- (w) the same, rebuilt with nothing changed: the parse cache holds every
+  article (content_model/parse_cache.py), as for a second `invoke build`;
+- (b) the same articles, theme, Markdown reader and search index with only
+  `content_model` (the reader and the site data the theme needs), no
+  rendering plugins, with an empty parse cache;
 - (c) bare Pelican: the same bodies with `Key: value` metadata, Pelican's
   default settings and theme, no plugins;
 - (d) edit-to-preview, as an editor sees it in `invoke serve`: in one
@@ -40,11 +44,15 @@ from hub.bench.report import report, table
 RESULT_PREFIX = "BENCH-RESULT "
 KINDS = {
     "a": "full hub (theme, every plugin)",
+    "w": "full hub, rebuilt with nothing changed",
     "b": "hub theme, content_model only",
     "c": "bare Pelican (default theme)",
     "d": "edit-to-preview: save to page (serve)",
 }
-BUILDS = ("a", "b", "c")
+BUILDS = ("a", "w", "b", "c")
+# Built with an empty parse cache, as on a new machine or after a change to
+# the reader; "w" keeps the cache of the build before it.
+COLD = ("a", "b")
 B_PLUGINS = ["content_model"]
 B_FALLBACK = ["content_model", "hub_index"]
 
@@ -56,6 +64,8 @@ def measure(kind, folder, plugins=None, runs=1):
     if plugins:
         command += ["--plugins", ",".join(plugins)]
     shutil.rmtree(Path(folder) / f"out-{kind}", ignore_errors=True)
+    if kind in COLD:
+        shutil.rmtree(Path(folder) / f"cache-{kind}", ignore_errors=True)
     started = time.perf_counter()
     process = subprocess.run(
         command, cwd=ROOT, capture_output=True, text=True, check=False
@@ -116,6 +126,8 @@ def _time_kinds(folder, articles, runs, say):
     samples = {kind: [] for kind in BUILDS}
     b_plugins = B_PLUGINS
     order = list(BUILDS)
+    say("(w) a first build, untimed, fills its parse cache ...")
+    _fail_on_errors("w", measure("w", folder))
     for number in range(runs):
         shift = number % len(order)
         for kind in order[shift:] + order[:shift]:

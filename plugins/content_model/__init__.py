@@ -16,6 +16,7 @@ from . import problems
 from .body_checks import check_body, known_urls, link_targets
 from .facts import resolve_facts
 from .parallel import prefetch
+from .parse_cache import ParseCache, build_started
 from .problems import (
     ContentProblems,
     did_you_mean,
@@ -54,6 +55,7 @@ CONTENT_LISTS = (
 
 def start_build(pelican):
     problems.reported.clear()
+    pelican.hub_started = build_started()
     settings = pelican.settings
     for key, default in DEFAULTS.items():
         settings.setdefault(key, default)
@@ -249,6 +251,13 @@ def stop_if_problems(pelican):
         raise ContentProblems(len(problems.reported))
 
 
+def prune_parse_cache(pelican):
+    """After a whole build, drop the parsed files it no longer has. Not after
+    a preview's: it reads only the files that changed."""
+    if not pelican.settings.get("INCREMENTAL_PREVIEW"):
+        ParseCache(pelican.settings).prune(pelican.hub_started)
+
+
 def register():
     signals.initialized.connect(start_build)
     signals.readers_init.connect(use_hub_reader)
@@ -259,3 +268,4 @@ def register():
     signals.all_generators_finalized.connect(check_unique_urls)
     signals.all_generators_finalized.connect(check_bodies)
     signals.get_writer.connect(stop_if_problems)
+    signals.finalized.connect(prune_parse_cache)

@@ -11,6 +11,7 @@ from . import fields, placeholders
 from .dates import add_months
 from .front_matter import FENCE, FrontMatterError, load_yaml, split_front_matter
 from .mojibake import GARBLED_FIX, find_mojibake, garbled
+from .parse_cache import ParseCache
 from .problems import did_you_mean, report
 
 KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
@@ -50,6 +51,7 @@ class HubMarkdownReader(MarkdownReader):
         configs = options.get("extension_configs", {})
         options["extensions"] = [*options.get("extensions", []), *configs]
         self._markdown = Markdown(**options)
+        self._cache = ParseCache(settings)
 
     def read(self, source_path):
         key = source_key(source_path, self.settings)
@@ -62,14 +64,22 @@ class HubMarkdownReader(MarkdownReader):
         return content, self._to_pelican(metadata) | {"source_key": key}
 
     def parse(self, source_path):
-        """(HTML, plain metadata, problems): picklable, so workers can do it."""
-        problems = []
-        content, metadata = self._parse_file(source_path, problems.append)
-        return content, metadata, problems
+        """(HTML, plain metadata, problems): plain data, so that workers can
+        make it and the parse cache can keep it."""
+        with open(source_path, "rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+        key = self._cache.key(source_path, raw)
+        parsed = self._cache.load(key)
+        if parsed is None:
+            problems = []
+            content, metadata = self._parse_file(source_path, raw, problems.append)
+            parsed = content, metadata, problems
+            self._cache.store(key, parsed)
+        return parsed
 
-    def _parse_file(self, source_path, found):
+    def _parse_file(self, source_path, raw, found):
         schema = self._schema_for(source_path)
-        text = _decode(source_path, found)
+        text = _decode(source_path, raw, found)
         if text is None:
             return "", _broken(source_path, {})
         try:
@@ -178,11 +188,9 @@ class HubMarkdownReader(MarkdownReader):
         return metadata
 
 
-def _decode(path, found):
+def _decode(path, raw, found):
     """The file's text; None if it cannot be read as UTF-8 or is too large,
     with each problem found (by part of the file, bad bytes listed)."""
-    with open(path, "rb") as handle:
-        raw = handle.read(MAX_FILE_BYTES + 1)
     if len(raw) > MAX_FILE_BYTES:
         found(
             (
