@@ -48,6 +48,7 @@ PLUGINS = [
     "reading_aids",
     "redirects",
     "incremental_preview",
+    "cms_admin",
 ]
 
 # Promos on articles whose topic names none; the quote block follows the first.
@@ -80,12 +81,14 @@ DIRECT_TEMPLATES = [
     "robots",
     "security_headers",
     "sitemap",
+    "manifest",
 ]
 SEARCH_SAVE_AS = "search/index.html"
 NOT_FOUND_SAVE_AS = "404.html"
 ROBOTS_SAVE_AS = "robots.txt"
 SECURITY_HEADERS_SAVE_AS = "_headers"
 SITEMAP_SAVE_AS = "sitemap.xml"
+MANIFEST_SAVE_AS = "manifest.webmanifest"
 DEFAULT_PAGINATION = False
 # Topics are the only listing pages; no tag, author or archive pages.
 TAG_SAVE_AS = ""
@@ -99,7 +102,7 @@ DRAFT_URL = "drafts/{slug}/"
 # What only some builds write (feeds are published, drafts previewed) and
 # what hub.build and the redirects plugin add: no article, page or old
 # address may take these names, nor those of the outputs above.
-RESERVED_OUTPUTS = ["feeds/", "drafts/", "pagefind/", "_redirects"]
+RESERVED_OUTPUTS = ["feeds/", "drafts/", "pagefind/", "_redirects", "admin/"]
 
 # The hub is in one language. Pelican would otherwise group every article by
 # slug looking for translations, comparing each with all the others.
@@ -162,18 +165,56 @@ def content_security_policy(form_action="'self'"):
 
 CONTENT_SECURITY_POLICY = content_security_policy()
 
+# Editing in the browser: Decap CMS at /admin/ (plugins/cms_admin; see the
+# README). Previews edit the working tree through decap-server, which
+# `invoke serve` starts (and points this at); publishconf.py sets GitHub.
+CMS_REPOSITORY = ""
+CMS_LOCAL_BACKEND = "http://127.0.0.1:8081/api/v1"
+
+# The brand: the wordmark is theme/templates/components/wordmark.html, the
+# colours are custom properties at the top of theme/static/css/hub.css. This is
+# its --hub-colour-brand again, for browsers' toolbars and the web app manifest.
+BRAND_COLOUR = "#3c1650"
+BRAND_SHORT_NAME = "Impact Guru"
+
 # Wording the theme shows on every page.
 HUB_NAME = "Hub"
-HUB_INDEX_TITLE = "Knowledge Hub Index"
+HUB_INDEX_TITLE = "Knowledge Hub"
+HUB_INDEX_HEADING = "Guidance for winning and running care contracts"
+HUB_INTRO = (
+    "Free, practical guidance from Impact Guru, a UK bid-writing consultancy, "
+    "for NHS and social care providers: tendering, procurement law, CQC "
+    "inspection and contract delivery. Editors check every article and show "
+    "when it was last reviewed."
+)
+HUB_INTRO_LINKS = [
+    ("About the Knowledge Hub", "about/"),
+    ("How Impact Guru can help", "services/"),
+]
+RECENTLY_UPDATED_HEADING = "Recently updated"
+RECENTLY_UPDATED_COUNT = 5
 RESOURCES_HEADING = "Useful Tender Resources"
 RELATED_GUIDANCE_HEADING = "Related guidance"
+# A page shows the company's details where its body has this line.
+COMPANY_DETAILS_MARKER = "<!-- company-details -->"
+# The end of every article: Impact Guru's services, apart from the guidance.
+HELP_HEADING = "How Impact Guru can help"
+HELP_INTRO = (
+    "The guidance on this page is free. If you would like expert help with a "
+    "tender, these are the paid services Impact Guru offers."
+)
 SITE_DESCRIPTION = (
     "Practical guidance on tenders, CQC inspection and contract delivery "
     "for NHS and social care providers."
 )
 QUOTE_PAGE_URL = "quote/"
+QUOTE_LINK_TEXT = "Request a quote"
+# The services page lists every product; product pages' breadcrumbs lead there.
+SERVICES_LINK = ("Services", "services/")
+NAVIGATION = [("Guidance", ""), SERVICES_LINK, ("About", "about/")]
 FOOTER_LINKS = [
     ("About", "about/"),
+    SERVICES_LINK,
     ("Contact", "contact/"),
     ("Privacy notice", "privacy/"),
     ("Accessibility statement", "accessibility/"),
@@ -187,3 +228,14 @@ QUOTE_FORM_BACKEND = "url"
 QUOTE_FORM_ACTION = "/quote/send"
 QUOTE_FORM_FORMSPREE_ID = ""
 QUOTE_FORM_THANKS_URL = "quote-thank-you/"
+# The form's "What do you need help with?" list: a product's `service` is one
+# of these values, which its page's button chooses.
+QUOTE_FORM_SERVICES = [
+    ("bid-writing", "Bid writing"),
+    ("bid-review", "Bid review"),
+    ("monthly-retainer", "Monthly retainer"),
+    ("rapid-support", "Rapid support"),
+    ("not-sure", "Not sure"),
+]
+# "Is this page useful?" on every article posts through the same backend.
+FEEDBACK_FORM_THANKS_URL = "feedback-thank-you/"

@@ -1,10 +1,14 @@
-"""The local receiver for quote requests, so the form works in previews.
+"""The local receiver for quote requests and page feedback, so both forms
+work in previews.
 
 `invoke serve` runs one server for the preview: it serves output/ and, when
 the quote form posts to a path of this site (`QUOTE_FORM_BACKEND = "url"` with
 `QUOTE_FORM_ACTION = "/quote/send"`), receives the form at that path. Each
 request is appended as one line of JSON to `var/quote-requests.jsonl`
-(git-ignored), then the visitor is sent to the thank-you page.
+(git-ignored), then the visitor is sent to the thank-you page. The "Is this
+page useful?" form posts to the same path with a `form-name` of `feedback`:
+it is appended to `var/feedback.jsonl` instead, and the visitor is sent to the
+feedback thank-you page.
 
 It is for an editor's own machine, not the internet, but it still refuses
 what a real backend would: bodies over `MAX_BODY_BYTES` (413), anything that
@@ -41,11 +45,15 @@ FIELDS = (
     "source_article",
 )
 REQUIRED = ("name", "organisation", "email", "message", "consent")
+# Nothing about the reader but what they choose to type.
+FEEDBACK_FIELDS = ("page", "useful", "problem", "email")
+ANSWERS = ("yes", "no")
 HONEYPOT = "_gotcha"
 FORM_TYPE = "application/x-www-form-urlencoded"
 MAX_BODY_BYTES = 100_000
 MAX_FIELDS = 100
 SUBMISSIONS = Path("var") / "quote-requests.jsonl"
+FEEDBACK_FILE = "feedback.jsonl"
 # JSON leaves these raw, but str.splitlines and many log tools break lines at them.
 LINE_BREAKS = {ord(char): f"\\u{ord(char):04x}" for char in "\x85\u2028\u2029"}
 # A client that has closed its tab or connection: nothing to report.
@@ -63,42 +71,87 @@ class Rejected(Exception):
 
 @dataclass
 class Receiver:
-    """Where the form posts, where visitors go next, and where requests go."""
+    """Where the forms post, where visitors go next, and where they are kept:
+    quote requests in `submissions`, feedback in `feedback` (by default the
+    file beside it)."""
 
     endpoint: str
     thanks: str
     submissions: Path = SUBMISSIONS
+    feedback_thanks: str = "/feedback-thank-you/"
+    feedback: Path | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
+    def __post_init__(self):
+        if self.feedback is None:
+            self.feedback = Path(self.submissions).with_name(FEEDBACK_FILE)
+
     def receive(self, form, referer=""):
-        """Record one parsed form; False when the honeypot caught a robot."""
-        for name in (*FIELDS, HONEYPOT):
-            if len(form.get(name, [])) > 1:
-                raise Rejected(
-                    HTTPStatus.BAD_REQUEST, f"The field '{name}' was sent twice."
-                )
-        if form.get(HONEYPOT, [""])[0].strip():
+        """Record one parsed form; the page to send the visitor to, and
+        whether it was recorded (not when the honeypot caught a robot)."""
+        kind = _one(form, "form-name") or "quote"
+        if kind == "feedback":
+            return self.feedback_thanks, self._receive_feedback(form)
+        if kind != "quote":
+            raise Rejected(HTTPStatus.BAD_REQUEST, f"Unknown form '{kind}'.")
+        return self.thanks, self._receive_quote(form, referer)
+
+    def _receive_quote(self, form, referer):
+        values = _values(form, FIELDS)
+        if values is None:
             return False
-        values = {name: form.get(name, [""])[0] for name in FIELDS}
         if not values["source_article"]:
             values["source_article"] = _source_from(referer)
-        missing = [name for name in REQUIRED if not values[name].strip()]
-        if missing:
-            raise Rejected(
-                HTTPStatus.BAD_REQUEST,
-                "Missing required fields: "
-                + ", ".join(missing)
-                + ". Go back, fill them in and send the form again.",
-            )
-        self._append({"received": datetime.now(UTC).isoformat(), **values})
+        _require(values, REQUIRED)
+        self._append(self.submissions, values)
         return True
 
-    def _append(self, record):
+    def _receive_feedback(self, form):
+        values = _values(form, FEEDBACK_FIELDS)
+        if values is None:
+            return False
+        _require(values, ("page",))
+        useful = values["useful"].strip()
+        if useful not in ("", *ANSWERS) or not (useful or values["problem"].strip()):
+            raise Rejected(
+                HTTPStatus.BAD_REQUEST,
+                "Say whether the page is useful, or what is wrong with it.",
+            )
+        self._append(self.feedback, values)
+        return True
+
+    def _append(self, path, values):
+        record = {"received": datetime.now(UTC).isoformat(), **values}
         line = json.dumps(record, ensure_ascii=False).translate(LINE_BREAKS) + "\n"
         with self._lock:
-            self.submissions.parent.mkdir(parents=True, exist_ok=True)
-            with self.submissions.open("a", encoding="utf-8") as handle:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with path.open("a", encoding="utf-8") as handle:
                 handle.write(line)
+
+
+def _one(form, name):
+    """A field's value; a field sent twice is refused."""
+    values = form.get(name, [""])
+    if len(values) > 1:
+        raise Rejected(HTTPStatus.BAD_REQUEST, f"The field '{name}' was sent twice.")
+    return values[0]
+
+
+def _values(form, names):
+    """The fields by name ("" when not sent); None when the honeypot is filled."""
+    values = {name: _one(form, name) for name in names}
+    return None if _one(form, HONEYPOT).strip() else values
+
+
+def _require(values, required):
+    missing = [name for name in required if not values[name].strip()]
+    if missing:
+        raise Rejected(
+            HTTPStatus.BAD_REQUEST,
+            "Missing required fields: "
+            + ", ".join(missing)
+            + ". Go back, fill them in and send the form again.",
+        )
 
 
 def _source_from(referer):
@@ -223,14 +276,16 @@ class PreviewHandler(SimpleHTTPRequestHandler):
             return
         try:
             form = parse_form(self.headers, self.rfile)
-            recorded = self.receiver.receive(form, self.headers.get("Referer", ""))
+            thanks, recorded = self.receiver.receive(
+                form, self.headers.get("Referer", "")
+            )
         except Rejected as error:
             self._reply(error.status, error.message)
             return
         if recorded:
-            self.log_message("Quote request recorded in %s", self.receiver.submissions)
+            self.log_message("Form recorded; the visitor goes on to %s", thanks)
         self.send_response(HTTPStatus.SEE_OTHER)
-        self.send_header("Location", self.receiver.thanks)
+        self.send_header("Location", thanks)
         self.send_header("Content-Length", "0")
         self.end_headers()
 
@@ -254,12 +309,15 @@ class PreviewServer(ThreadingHTTPServer):
 
 
 def receiver_for(settings, submissions=SUBMISSIONS):
-    """The receiver for a preview's settings; None if the form posts elsewhere."""
+    """The receiver for a preview's settings; None if the forms post elsewhere."""
     action = settings.get("QUOTE_FORM_ACTION") or ""
     if settings.get("QUOTE_FORM_BACKEND") != "url" or not action.startswith("/"):
         return None
     thanks = "/" + settings.get("QUOTE_FORM_THANKS_URL", "quote-thank-you/")
-    return Receiver(urlsplit(action).path, thanks, Path(submissions))
+    feedback_thanks = "/" + settings.get(
+        "FEEDBACK_FORM_THANKS_URL", "feedback-thank-you/"
+    )
+    return Receiver(urlsplit(action).path, thanks, Path(submissions), feedback_thanks)
 
 
 def make_server(

@@ -1,9 +1,12 @@
-"""Quality gates over a built site: links and anchors, page weight, valid HTML.
+"""Quality gates over a built site: links and anchors, page weight, valid HTML,
+and Lighthouse.
 
-They read the files in the output folder only. CI has no internet, so
-external links are listed for a person to follow, never fetched. The Nu HTML
-checker is the `vnu.jar` of npm's `vnu-jar` package (pinned in package.json,
-installed by `npm ci`), run with the machine's Java.
+The first three read the files in the output folder only. CI has no internet,
+so external links are listed for a person to follow, never fetched. The Nu
+HTML checker is the `vnu.jar` of npm's `vnu-jar` package (pinned in
+package.json, installed by `npm ci`), run with the machine's Java. Lighthouse
+is npm's `lighthouse` package too, run against a served site with the
+Chromium that `hub.chromium` finds.
 """
 
 import gzip
@@ -12,6 +15,7 @@ import posixpath
 import re
 import shutil
 import subprocess
+import tempfile
 from dataclasses import dataclass, field
 from functools import cache
 from html.parser import HTMLParser
@@ -44,6 +48,12 @@ URL_ATTRIBUTES = {
 BUILT_IN_FRAGMENTS = {"", "top"}
 CSS_IMPORT = re.compile(r"""@import\s+(?:url\()?\s*["']?([^"')\s;]+)""", re.I)
 CSS_FONT_FACE = re.compile(r"@font-face", re.I)
+LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+# The flags the browser tests start Chromium with, plus Chrome's headless mode.
+LIGHTHOUSE_CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-background-networking "
+    "--disable-component-update --disable-sync --no-first-run"
+)
 
 
 class SiteCheckError(Exception):
@@ -446,3 +456,60 @@ def built_site_url(output):
     home = (Path(output) / "index.html").read_text("utf-8", errors="replace")
     found = CANONICAL.search(home)
     return found.group(1).rstrip("/") if found else ""
+
+
+@dataclass(frozen=True)
+class LighthouseResult:
+    url: str
+    scores: dict  # category -> score out of 100
+    failing: list  # a line for each scored audit that lost points
+
+
+def run_lighthouse(url, chrome_path):
+    """Lighthouse's four category scores for one page, and what lost points."""
+    lighthouse = PROJECT / "node_modules" / ".bin" / "lighthouse"
+    if not lighthouse.is_file():
+        raise SiteCheckError(
+            "Lighthouse is missing: run `npm ci --ignore-scripts` in the project "
+            "folder (`invoke test` does it for you)."
+        )
+    if chrome_path is None:
+        raise SiteCheckError("No Chromium or Google Chrome found for Lighthouse.")
+    with tempfile.TemporaryDirectory() as folder:
+        report_path = Path(folder) / "report.json"
+        done = subprocess.run(
+            [
+                str(lighthouse),
+                url,
+                f"--chrome-path={chrome_path}",
+                f"--chrome-flags={LIGHTHOUSE_CHROME_FLAGS}",
+                f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
+                "--output=json",
+                f"--output-path={report_path}",
+                "--quiet",
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if done.returncode != 0 or not report_path.is_file():
+            raise SiteCheckError(
+                f"Lighthouse failed on {url}: {done.stderr.strip()[-1000:]}"
+            )
+        report = json.loads(report_path.read_text("utf-8"))
+    return LighthouseResult(url, *_lighthouse_findings(report))
+
+
+def _lighthouse_findings(report):
+    scores, failing = {}, []
+    for name, category in report["categories"].items():
+        scores[name] = round(category["score"] * 100)
+        for ref in category["auditRefs"]:
+            audit = report["audits"][ref["id"]]
+            if ref["weight"] and audit.get("score") is not None and audit["score"] < 1:
+                shown = audit.get("displayValue") or audit.get("explanation") or ""
+                failing.append(
+                    f"{name}: {ref['id']} scored {audit['score']}: "
+                    f"{audit['title']} {shown}".rstrip()
+                )
+    return scores, failing

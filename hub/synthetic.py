@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from content_model.site_data import SCHEMAS
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "content" / "data"
 BODY_WORDS = 900
@@ -188,8 +190,9 @@ class Article:
 def load_data():
     """The real site data; topics lose their default resources (real slugs)."""
     data = {
-        name: yaml.safe_load((DATA / f"{name}.yml").read_text("utf-8"))
-        for name in ("topics", "products", "people")
+        Path(filename).stem: yaml.safe_load((DATA / filename).read_text("utf-8"))
+        for filename in SCHEMAS
+        if (DATA / filename).exists()
     }
     for topic in data["topics"].values():
         topic.pop("resources", None)

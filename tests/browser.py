@@ -18,11 +18,12 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 ARTICLE = "writing-method-statements"
-QUOTE_PAGES = ("quote.md", "quote-thank-you.md")
+QUOTE_PAGES = ("quote.md", "quote-thank-you.md", "feedback-thank-you.md")
 
 
 def quote_site(root):
-    """A small hub with one article and the real quote and thank-you pages."""
+    """A small hub with one article and the real quote, thank-you and feedback
+    thank-you pages."""
     site = SmallSite(root)
     site.article(ARTICLE, title="Writing method statements")
     for name in QUOTE_PAGES:

@@ -23,6 +23,11 @@ PRODUCTS = {
         "tagline": "fast turnaround options",
         "promo": "Help in days.",
         "link_text": "See rapid support",
+        "service": "rapid-support",
+        "included": ["An answer review", "A compliance check"],
+        "turnaround": "Days, not weeks.",
+        "suits": ["Bids close to their deadline"],
+        "price_guidance": "A fixed fee for each product.",
     },
     "bid-writing-quote": {
         "name": "Bid Writing Quote",
@@ -36,13 +41,34 @@ PRODUCTS = {
             "risks, considerations and quick wins",
         ],
         "link_text": "Request a Bid Writing Quote",
+        "service": "bid-writing",
+        "included": ["A scope of work", "A fixed fee"],
+        "turnaround": "A quote once we have read the documents.",
+        "suits": ["Providers with a tender in view"],
     },
     "monthly-retainer": {
         "name": "Monthly Bid Support Retainers",
         "tagline": "a bid team on call",
         "promo": "Days of bid support each month.",
         "link_text": "Explore Monthly Bid Support Retainers",
+        "service": "monthly-retainer",
+        "included": ["Pipeline reviews", "Writing support"],
+        "turnaround": "Days reserved every month.",
+        "suits": ["Providers who bid often"],
     },
+}
+COMPANY = {
+    "impact-guru": {
+        "legal_name": "Impact Guru Ltd",
+        "company_number": "12345678",
+        "registered_in": "England and Wales",
+        "registered_office": "1 Test Street, Leeds LS1 1AA",
+        "email": "hello@example.org",
+        "phone": "0113 496 0000",
+        "contact": "mike-harrison",
+        "reply_time": "within 2 working days",
+        "confidentiality": "Your tender documents stay confidential.",
+    }
 }
 TOPICS = {
     "tender-writing": {"name": "Tender writing", "description": "Writing bids."},
@@ -58,7 +84,12 @@ class SmallSite:
         self.content = root / "content"
         self.output = root / "output"
         self.data = copy.deepcopy(
-            {"topics": TOPICS, "products": PRODUCTS, "people": PEOPLE}
+            {
+                "topics": TOPICS,
+                "products": PRODUCTS,
+                "people": PEOPLE,
+                "company": COMPANY,
+            }
         )
         self.write_product_pages = True
         for folder in ("articles", "pages", "products", "data"):
@@ -153,22 +184,26 @@ def read_page(output, url_path):
 
 
 def block_order(page):
-    """The article's parts after the title, as a list of names."""
+    """The article's blocks after the title, as a list of names, in page
+    order: the services block's items follow its own name. Blocks an editor
+    placed in the body are part of the body."""
     names = {
         "hub-prose": "body",
+        "hub-byline": "byline",
+        "hub-help": "help",
         "hub-promo": "promo",
         "hub-quote-cta": "quote",
-        "hub-byline": "byline",
-        "hub-back-link-wrapper": "back link",
         "hub-resources": "resources",
         "hub-related": "related",
+        "hub-back-link-wrapper": "back link",
+        "hub-feedback": "feedback",
     }
     article = page.select_one("article.hub-article")
     order = []
-    for element in article.find_all(recursive=False):
-        for css_class in element.get("class", []):
-            if css_class in names:
-                order.append(names[css_class])
+    for element in article.find_all(True):
+        if element.find_parent(class_="hub-prose"):
+            continue
+        order += [names[name] for name in element.get("class", []) if name in names]
     return order
 
 

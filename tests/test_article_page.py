@@ -26,14 +26,10 @@ def test_article_page_has_every_part_in_order(site):
     assert page.select_one(".hub-header a[href='/quote/']").text == "Request a quote"
     assert page.select_one("footer.hub-footer")
 
+    # GOV.UK breadcrumbs end with the parent: the h1 names the page itself.
     crumbs = page.select(".hub-breadcrumbs__item")
-    assert [crumb.get_text(strip=True) for crumb in crumbs] == [
-        "Hub",
-        "Tender writing",
-        "Method statements",
-    ]
+    assert [crumb.a.text for crumb in crumbs] == ["Hub", "Tender writing"]
     assert crumbs[1].a["href"] == "/topics/tender-writing/"
-    assert crumbs[2]["aria-current"] == "page"
 
     article = page.select_one("article.hub-article")
     assert article.h1.text == "Method statements"
@@ -56,7 +52,7 @@ def test_article_page_has_every_part_in_order(site):
         "Founder of Impact Guru."
     )
     back = page.select_one("a.hub-back-link")
-    assert (back.text, back["href"]) == ("Return to Knowledge Hub Index", "/")
+    assert (back.text, back["href"]) == ("Return to the Knowledge Hub", "/")
 
     parts = [
         "h1",
@@ -98,3 +94,73 @@ def test_editor_typed_text_is_escaped_everywhere(site):
     assert page.find("meta", attrs={"name": "description"})["content"].startswith(
         "<script>"
     )
+
+
+def test_breadcrumb_separators_follow_their_link_and_are_hidden(site):
+    site.article("guide")
+    assert site.build().ok
+    for slug in ("guide", "topics/tender-writing"):
+        items = site.page(slug).select(".hub-breadcrumbs__item")
+        for item in items:
+            separators = item.select(".hub-breadcrumbs__separator")
+            if item is items[-1]:
+                assert separators == [], slug
+                continue
+            [separator] = separators
+            assert separator["aria-hidden"] == "true"
+            assert separator.find_previous_sibling() is item.a, slug
+
+
+def test_every_article_ends_with_a_feedback_form_that_records_the_page(site):
+    site.article("guide", title="A guide")
+    assert site.build().ok
+    page = site.page("guide")
+    feedback = page.select_one("article .hub-feedback")
+    assert feedback.h2.text == "Is this page useful?"
+    form = feedback.select_one("form")
+    assert (form["method"], form["action"]) == ("post", "/quote/send")
+    hidden = {
+        field["name"]: field["value"] for field in form.select("input[type=hidden]")
+    }
+    assert hidden == {"form-name": "feedback", "page": "/guide/"}
+    answers = [
+        (button["name"], button["value"], button.get_text(" ", strip=True))
+        for button in form.select("button[name=useful]")
+    ]
+    assert answers == [
+        ("useful", "yes", "Yes this page is useful"),
+        ("useful", "no", "No this page is not useful"),
+    ]
+    assert all(
+        button.has_attr("formnovalidate") for button in form.select("button[name]")
+    )
+    report = form.select_one("details.hub-feedback__report")
+    assert report.summary.text == "Report a problem with this page"
+    problem = report.select_one("textarea[name=problem]")
+    assert problem.has_attr("required")
+    email = report.select_one("input[name=email]")
+    assert (email["type"], email.has_attr("required")) == ("email", False)
+    assert "(optional)" in report.select_one(f"label[for={email['id']}]").text
+    assert form.select_one(".hub-honeypot input")["name"] == "_gotcha"
+    named = {field["name"] for field in form.select("[name]")}
+    assert named == {"form-name", "page", "useful", "problem", "email", "_gotcha"}
+
+
+def test_body_tables_scroll_in_their_own_labelled_box(site):
+    table = "| Lot | Value |\n| --- | --- |\n| 1 | £2m |\n"
+    site.article("guide", body=f"Intro.\n\n{table}\nMiddle.\n\n{table}")
+    assert site.build().ok
+    wrappers = site.page("guide").select(".hub-prose .hub-table-wrapper")
+    assert len(wrappers) == 2
+    for number, wrapper in enumerate(wrappers, start=1):
+        assert wrapper["role"] == "region"
+        assert wrapper["tabindex"] == "0"
+        assert wrapper["aria-label"] == f"Table {number}"
+        assert wrapper.find(True).name == "table"
+
+
+def test_print_carries_the_page_address(site):
+    site.article("guide")
+    assert site.build(SITEURL="https://hub.example").ok
+    address = site.page("guide").select_one(".hub-print-address")
+    assert "https://hub.example/guide/" in address.get_text()

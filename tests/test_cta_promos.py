@@ -18,13 +18,15 @@ def test_article_shows_every_block_in_order(site):
     page = site.page("guide")
     assert block_order(page) == [
         "body",
+        "byline",
+        "help",
         "promo",
         "quote",
         "promo",
-        "byline",
-        "back link",
         "resources",
         "related",
+        "back link",
+        "feedback",
     ]
     promos = page.select(".hub-promo__heading")
     assert " ".join(promos[0].get_text().split()) == (
@@ -43,11 +45,37 @@ def test_article_shows_every_block_in_order(site):
     )
 
 
+def test_services_are_one_labelled_block_apart_from_the_guidance(site):
+    site.article("guide", products=["monthly-retainer", "rapid-support"])
+    assert site.build(QUOTE_CTA_AFTER_PROMOS=2).ok
+    page = site.page("guide")
+    [help_block] = page.select("article .hub-help")
+    heading = help_block.find(["h2"])
+    assert heading.text == "How Impact Guru can help"
+    assert help_block["aria-labelledby"] == heading["id"]
+    assert not help_block.find_parent(class_="hub-prose")
+    items = [
+        item.find(["h3"]).get_text(" ", strip=True).split(" (")[0]
+        for item in help_block.select(".hub-promo, .hub-quote-cta")
+    ]
+    assert items == [
+        "Monthly Bid Support Retainers",
+        "Rapid Support Products",
+        "Need a Bid Writing Quote?",
+    ]
+    outside = [
+        block
+        for block in page.select("article .hub-promo, article .hub-quote-cta")
+        if not block.find_parent(class_="hub-help")
+    ]
+    assert outside == []
+
+
 def test_quote_block_wording_and_link_carry_the_article(site):
     site.article("guide")
     assert site.build().ok
     quote = site.page("guide").select_one(".hub-quote-cta")
-    assert quote.h2.text == "Need a Bid Writing Quote?"
+    assert quote.h3.text == "Need a Bid Writing Quote?"
     assert [li.text for li in quote.select("li")] == [
         "a clear scope of work",
         "an estimated number of days",
@@ -81,14 +109,10 @@ def test_topic_then_settings_supply_default_products(site):
     site.article("from-topic", topic="social-value")
     site.article("from-settings")
     assert site.build(DEFAULT_PRODUCTS=["rapid-support"]).ok
-    topic_promos = site.page("from-topic").select(".hub-promo")
-    assert [p["aria-labelledby"] for p in topic_promos] == [
-        "hub-promo-monthly-retainer"
-    ]
-    settings_promos = site.page("from-settings").select(".hub-promo")
-    assert [p["aria-labelledby"] for p in settings_promos] == [
-        "hub-promo-rapid-support"
-    ]
+    topic_promos = site.page("from-topic").select(".hub-promo h3")
+    assert [h["id"] for h in topic_promos] == ["hub-promo-monthly-retainer"]
+    settings_promos = site.page("from-settings").select(".hub-promo h3")
+    assert [h["id"] for h in settings_promos] == ["hub-promo-rapid-support"]
 
 
 def test_cta_none_removes_the_quote_block(site):
@@ -110,8 +134,9 @@ def test_marker_places_the_quote_block_in_the_body_once(site):
     assert quotes[0].parent is prose
     text = prose.get_text()
     assert text.index("First part.") < text.index("Need a Bid") < text.index("Second")
+    assert quotes[0].h2.text == "Need a Bid Writing Quote?"
     assert "quote-cta -->" not in str(page)
-    assert block_order(page)[:2] == ["body", "promo"]
+    assert block_order(page)[:4] == ["body", "byline", "help", "promo"]
 
 
 @pytest.mark.parametrize(
@@ -130,12 +155,80 @@ def test_marker_mistakes_are_errors(site, front_matter, expected):
     assert any("guide.md" in e and expected in e for e in errors), errors
 
 
-def test_each_product_has_a_page_that_links_to_the_quote_form(site):
+def facts(page):
+    """A product page's facts: heading -> its list items, or its text."""
+    shown = {}
+    for fact in page.select(".hub-product-facts__item"):
+        items = [li.get_text(strip=True) for li in fact.select("li")]
+        value = fact.select_one(".hub-product-facts__value")
+        shown[fact.h2.get_text(strip=True)] = items or value.get_text(strip=True)
+    return shown
+
+
+def test_each_product_page_says_what_is_included_how_fast_for_whom_and_price(site):
     site.article("guide")
+    product = site.data["products"]["rapid-support"]
+    product["included"] = ["A scored answer review", "A compliance check"]
+    product["turnaround"] = "Two to five working days."
+    product["suits"] = ["Bids due within a fortnight"]
+    product["price_guidance"] = "From a fixed fee."
     assert site.build().ok
     page = site.page("rapid-support")
     assert page.h1.text == "Rapid Support Products"
-    assert page.select_one("a.hub-button")["href"] == "/quote/"
+    assert facts(page) == {
+        "What's included": ["A scored answer review", "A compliance check"],
+        "Typical turnaround": "Two to five working days.",
+        "Who it suits": ["Bids due within a fortnight"],
+        "Price guidance": "From a fixed fee.",
+    }
+    assert "Price guidance" not in facts(site.page("monthly-retainer"))
+
+
+def test_a_product_page_opens_the_quote_form_with_its_service_chosen(site):
+    site.article("guide")
+    del site.data["products"]["monthly-retainer"]["service"]
+    assert site.build().ok
+    buttons = site.page("rapid-support").select("main a.hub-button")
+    assert [button["href"] for button in buttons] == ["/quote/?service=rapid-support"]
+    assert site.page("monthly-retainer").select_one("main a.hub-button")["href"] == (
+        "/quote/"
+    )
+
+
+def test_a_product_service_the_quote_form_does_not_offer_is_an_error(site):
+    site.article("guide")
+    site.data["products"]["rapid-support"]["service"] = "rapid-suport"
+    errors = site.build().errors
+    assert any(
+        "products.yml: [rapid-support.service] the quote form offers no service "
+        "'rapid-suport'. Did you mean 'rapid-support'?" in error
+        for error in errors
+    ), errors
+
+
+def test_the_services_page_lists_every_product_and_the_navigation_links_to_it(site):
+    site.article("guide")
+    site.write(
+        "pages/services.md",
+        "---\ntitle: Our services\nsummary: How we help.\ntemplate: services\n---\n"
+        "Intro.\n",
+    )
+    assert site.build().ok
+    page = site.page("services")
+    cards = page.select(".hub-service-card")
+    assert [card.h2.get_text(strip=True) for card in cards] == [
+        "Rapid Support Products",
+        "Bid Writing Quote",
+        "Monthly Bid Support Retainers",
+    ]
+    assert [card.select_one("a.hub-service-card__link")["href"] for card in cards] == [
+        "/rapid-support/",
+        "/bid-writing-quote/",
+        "/monthly-retainer/",
+    ]
+    for slug in ("guide", "services", "rapid-support"):
+        nav = site.page(slug).select_one(".hub-header nav[aria-label=Main]")
+        assert nav.find("a", string="Services")["href"] == "/services/"
 
 
 def test_product_without_a_page_is_an_error(site):

@@ -6,6 +6,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
 
 import pytest
+from playwright.sync_api import expect
 
 
 def security_headers(site):
@@ -78,8 +79,52 @@ def test_a_phrase_from_one_article_finds_it_first(page, hub_url):
     search(page, hub_url, "employee liability information")
     assert result_links(page)[0] == "/tupe-for-care-providers/"
     first = page.query_selector(".pagefind-ui__result")
-    assert "(Mobilisation and contract delivery)" in first.inner_text()
+    assert first.inner_text().count("Mobilisation and contract delivery") == 1
     assert first.query_selector(".pagefind-ui__result-excerpt").inner_text().strip()
+
+
+STYLE = """element => {
+  const style = getComputedStyle(element);
+  return {size: parseFloat(style.fontSize), colour: style.color,
+          underline: style.textDecorationLine.includes("underline")};
+}"""
+
+
+def test_results_read_as_links_at_body_size_across_the_content_width(page, hub_url):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    search(page, hub_url, "employee liability information")
+    body = page.eval_on_selector("body", STYLE)
+    text = page.eval_on_selector("main p", STYLE)
+    title = page.eval_on_selector(".pagefind-ui__result-link", STYLE)
+    assert title["size"] == body["size"]
+    assert title["underline"]
+    assert title["colour"] != text["colour"]
+    title_text = page.inner_text(".pagefind-ui__result-link")
+    assert not title_text.endswith(")"), title_text
+    excerpt = page.eval_on_selector(".pagefind-ui__result-excerpt", STYLE)
+    assert excerpt["size"] >= 16
+    results = page.locator(".pagefind-ui__results").bounding_box()
+    main = page.locator("main").bounding_box()
+    assert results["width"] >= 0.6 * main["width"], (results, main)
+    labels = page.locator(".pagefind-ui__filter-label").all_inner_texts()
+    assert labels
+    assert [label for label in labels if "(0)" in label] == []
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_search_page_has_one_search_box_that_keeps_the_query(page, hub_url, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{hub_url}/search/?q=tender")
+    page.wait_for_selector(".pagefind-ui__result-link")
+    boxes = page.locator("input[type=search], input.pagefind-ui__search-input")
+    assert boxes.count() == 1
+    expect(boxes).to_be_visible()
+    expect(boxes).to_have_value("tender")
+    boxes.fill("mobilisation")
+    page.wait_for_url(f"{hub_url}/search/?q=mobilisation")
+    page.reload()
+    page.wait_for_selector(".pagefind-ui__result-link")
+    expect(page.locator(".pagefind-ui__search-input")).to_have_value("mobilisation")
 
 
 def result_count(page):
@@ -99,9 +144,9 @@ def test_topic_filter_narrows_the_results(page, hub_url):
     assert 0 < result_count(page) < everything
     # The count changes first; the results are replaced a moment later.
     page.wait_for_function(
-        "() => { const titles = [...document.querySelectorAll("
-        "'.pagefind-ui__result-title')]; return titles.length > 0 && "
-        "titles.every(title => title.innerText.includes('(Procurement law)')); }"
+        "() => { const results = [...document.querySelectorAll("
+        "'.pagefind-ui__result')]; return results.length > 0 && "
+        "results.every(result => result.innerText.includes('Procurement law')); }"
     )
 
 
@@ -116,14 +161,22 @@ def test_no_content_security_policy_violations(page, hub_url, path):
     assert page.csp_violations == []
 
 
-def test_print_shows_the_guidance_without_navigation_or_promos(page, hub_url):
+def test_print_shows_the_guidance_with_full_addresses(page, hub_url):
     page.goto(f"{hub_url}/writing-method-statements/")
     page.emulate_media(media="print")
-    for hidden in (".hub-header__nav", ".hub-promo", ".hub-quote-cta", ".hub-footer"):
-        assert not page.is_visible(hidden), hidden
-    assert page.is_visible(".hub-prose")
-    link_after = page.eval_on_selector(
-        ".hub-prose a[href^='/']",
-        "link => getComputedStyle(link, '::after').content",
+    hidden = (
+        ".hub-header__nav",
+        ".hub-help",
+        ".hub-feedback",
+        ".hub-article__side",
+        ".hub-footer__list",
     )
-    assert link_after.startswith('" (') and "/" in link_after
+    for selector in hidden:
+        assert not page.is_visible(selector), selector
+    assert page.is_visible(".hub-prose")
+    after = "link => getComputedStyle(link, '::after').content"
+    relative = page.eval_on_selector(".hub-prose a[href^='/']", after)
+    assert relative.startswith(f'" ({hub_url}/'), relative
+    address = page.locator(".hub-print-address")
+    expect(address).to_be_visible()
+    expect(address).to_contain_text(f"{hub_url}/writing-method-statements/")

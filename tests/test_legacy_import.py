@@ -144,8 +144,8 @@ def test_imported_page_builds_from_plugins_not_copied_text(hub):
         assert text not in prose.get_text()
     assert find_mojibake(page.get_text()) == []
 
-    assert page.select_one(".hub-quote-cta h2").text == "Need a Bid Writing Quote?"
-    promos = [" ".join(p.h2.get_text().split()) for p in page.select(".hub-promo")]
+    assert page.select_one(".hub-quote-cta h3").text == "Need a Bid Writing Quote?"
+    promos = [" ".join(p.h3.get_text().split()) for p in page.select(".hub-promo")]
     assert promos == [
         "Rapid Support Products (fast turnaround options)",
         "Monthly Bid Support Retainers (a bid team on call)",

@@ -265,3 +265,83 @@ def test_without_javascript_the_browser_refuses_a_past_deadline(
     assert page.url == f"{base_url}/quote/?source_article={ARTICLE}"
     context.close()
     assert received() == []
+
+
+def test_a_product_page_opens_the_form_with_its_service_chosen(page, base_url):
+    page.goto(f"{base_url}/monthly-retainer/")
+    page.click("main a.hub-button")
+    page.wait_for_url(f"{base_url}/quote/?service=monthly-retainer")
+    scripted = page.locator(FORM).get_attribute("novalidate") is not None
+    chosen = page.locator(f'{FORM} [name="service"]')
+    # Only the script can read the address; without it the visitor chooses.
+    expect(chosen).to_have_value("monthly-retainer" if scripted else "")
+
+
+def test_a_service_the_form_does_not_offer_is_left_for_the_visitor(js_page, base_url):
+    js_page.goto(f"{base_url}/quote/?service=<script>")
+    expect(js_page.locator(FORM)).to_have_attribute("novalidate", "")
+    expect(js_page.locator(f'{FORM} [name="service"]')).to_have_value("")
+
+
+@pytest.fixture
+def feedback_received(hub):
+    """Reads the feedback the receiver recorded during this test."""
+    feedback = hub[1].with_name("feedback.jsonl")
+    feedback.unlink(missing_ok=True)
+
+    def read():
+        if not feedback.exists():
+            return []
+        records = [
+            json.loads(line) for line in feedback.read_text("utf-8").splitlines()
+        ]
+        return without_time(records)
+
+    return read
+
+
+def expect_feedback_thanks(page, base_url):
+    page.wait_for_url(f"{base_url}/feedback-thank-you/")
+    expect(page.locator("h1")).to_have_text("Thank you for your feedback")
+
+
+def test_is_this_page_useful_records_the_answer_and_the_page(
+    page, base_url, feedback_received, received
+):
+    page.goto(f"{base_url}/{ARTICLE}/")
+    page.click(".hub-feedback button[value=no]")
+    expect_feedback_thanks(page, base_url)
+    assert feedback_received() == [
+        {"page": f"/{ARTICLE}/", "useful": "no", "problem": "", "email": ""}
+    ]
+    assert received() == []
+
+
+def test_report_a_problem_opens_without_script_and_records_the_report(
+    page, base_url, feedback_received
+):
+    page.goto(f"{base_url}/{ARTICLE}/")
+    problem = page.locator(".hub-feedback textarea[name=problem]")
+    expect(problem).to_be_hidden()
+    page.click("text=Report a problem with this page")
+    expect(problem).to_be_visible()
+    problem.fill("The CQC link is broken — ŵ £")
+    page.click(".hub-feedback button:text('Send report')")
+    expect_feedback_thanks(page, base_url)
+    assert feedback_received() == [
+        {
+            "page": f"/{ARTICLE}/",
+            "useful": "",
+            "problem": "The CQC link is broken — ŵ £",
+            "email": "",
+        }
+    ]
+
+
+def test_an_empty_problem_report_is_not_sent(page, base_url, feedback_received):
+    page.goto(f"{base_url}/{ARTICLE}/")
+    page.click("text=Report a problem with this page")
+    page.click(".hub-feedback button:text('Send report')")
+    assert page.locator(".hub-feedback textarea[name=problem]:invalid").count() == 1
+    assert page.url == f"{base_url}/{ARTICLE}/"
+    assert feedback_received() == []

@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from browser import quote_site
+from browser import ARTICLE, quote_site
 from conftest import ROOT
 from hub.build import build
 
@@ -161,6 +161,21 @@ def test_service_is_a_select_of_the_five_services(form):
     ]
 
 
+def test_services_come_from_the_settings(site):
+    for name in ("quote.md", "quote-thank-you.md"):
+        site.write(f"pages/{name}", (ROOT / "content/pages" / name).read_text())
+    site.article("guide")
+    del site.data["products"]["monthly-retainer"]["service"]
+    services = [["bid-writing", "Bid writing"], ["rapid-support", "Rapid support"]]
+    assert site.build(QUOTE_FORM_SERVICES=services).ok
+    select = quote_form(site).select_one("select[name=service]")
+    assert [(option["value"], option.text) for option in select.select("option")] == [
+        ("", "Choose a service"),
+        ("bid-writing", "Bid writing"),
+        ("rapid-support", "Rapid support"),
+    ]
+
+
 def test_consent_is_required_and_links_to_the_privacy_notice(built, form):
     site_url = BACKENDS[built[0]].get("SITEURL", "")
     consent = form.select_one("input[name=consent]")
@@ -203,10 +218,13 @@ def test_error_summary_waits_hidden_for_the_script(built):
 def test_script_is_deferred_and_nothing_is_inline(built):
     backend, site = built
     page = site.page("quote")
-    [script] = page.select("script[src]")
+    scripts = page.select("script[src]")
     site_url = BACKENDS[backend].get("SITEURL", "")
-    assert script["src"] == f"{site_url}/theme/js/quote-form.js"
-    assert script.has_attr("defer")
+    assert [script["src"] for script in scripts] == [
+        f"{site_url}/theme/js/print.js",
+        f"{site_url}/theme/js/quote-form.js",
+    ]
+    assert all(script.has_attr("defer") for script in scripts)
     inline_scripts = [
         tag for tag in page.select("script:not([src])") if tag.get("type") != JSON_LD
     ]
@@ -412,3 +430,47 @@ def test_publishing_uses_the_backend_from_the_environment(tmp_path, monkeypatch)
     assert next_page == "https://knowledge.impactguru.co.uk/quote-thank-you/"
     headers = (site.output / "_headers").read_text()
     assert "form-action 'self' https://formspree.io;" in headers
+
+
+def feedback_form(site):
+    return site.page(ARTICLE).select_one(".hub-feedback form")
+
+
+def test_feedback_posts_through_the_quote_forms_backend(built):
+    backend, site = built
+    form = feedback_form(site)
+    quote = quote_form(site)
+    hidden = {field["name"]: field["value"] for field in form.select("[type=hidden]")}
+    assert hidden["form-name"] == "feedback"
+    assert hidden["page"].endswith(f"/{ARTICLE}/")
+    expected = {
+        "url": ("/quote/send", "_gotcha", {}),
+        "netlify": (
+            "/feedback-thank-you/",
+            "bot-field",
+            {"data-netlify": "true", "netlify-honeypot": "bot-field"},
+        ),
+        "formspree": ("https://formspree.io/f/xab12", "_gotcha", {}),
+    }[backend]
+    action, honeypot, attributes = expected
+    assert form["action"] == action
+    assert form["method"] == "post"
+    assert form["name"] == "feedback"
+    assert form.select_one(".hub-honeypot input")["name"] == honeypot
+    for name, value in attributes.items():
+        assert form[name] == value
+    if backend == "formspree":
+        assert hidden["_next"] == "https://example.org/feedback-thank-you/"
+    if backend != "netlify":
+        assert form["action"] == quote["action"]
+
+
+def test_feedback_thanks_url_must_be_a_page_of_the_site(site):
+    site.article("guide")
+    result = site.build(FEEDBACK_FORM_THANKS_URL="https://elsewhere.example/")
+    assert not result.ok
+    assert any(
+        "FEEDBACK_FORM_THANKS_URL: 'https://elsewhere.example/' is not the URL of a "
+        "page of this site" in error
+        for error in result.errors
+    ), result.errors

@@ -29,6 +29,13 @@ FORM = {
     "source_article": "writing-method-statements",
 }
 FORM_TYPE = "application/x-www-form-urlencoded"
+FEEDBACK = {
+    "form-name": "feedback",
+    "page": "/writing-method-statements/",
+    "useful": "no",
+    "problem": "The link to Find a Tender is broken.",
+    "email": "",
+}
 
 
 @pytest.fixture
@@ -255,6 +262,8 @@ def test_the_preview_settings_turn_the_receiver_on():
     assert receiver.endpoint == settings["QUOTE_FORM_ACTION"] == "/quote/send"
     assert receiver.thanks == "/quote-thank-you/"
     assert receiver.submissions == receiver_module.SUBMISSIONS
+    assert receiver.feedback_thanks == "/feedback-thank-you/"
+    assert receiver.feedback == receiver_module.SUBMISSIONS.with_name("feedback.jsonl")
 
 
 @pytest.mark.parametrize(
@@ -266,3 +275,55 @@ def test_the_preview_settings_turn_the_receiver_on():
 )
 def test_no_receiver_when_the_form_posts_elsewhere(settings):
     assert receiver_for(settings) is None
+
+
+def test_feedback_is_recorded_apart_from_quote_requests(server):
+    address, submissions = server
+    status, location, _ = post(address, FEEDBACK)
+    assert (status, location) == (303, "/feedback-thank-you/")
+    [record] = records(submissions.with_name("feedback.jsonl"))
+    assert record.pop("received")
+    assert record == {
+        key: value for key, value in FEEDBACK.items() if key != "form-name"
+    }
+    assert records(submissions) == []
+
+
+def test_yes_or_no_alone_is_feedback_with_nothing_personal(server):
+    address, submissions = server
+    answer = {"form-name": "feedback", "page": "/guide/", "useful": "yes"}
+    assert post(address, answer)[0] == 303
+    [record] = records(submissions.with_name("feedback.jsonl"))
+    del record["received"]
+    assert record == {"page": "/guide/", "useful": "yes", "problem": "", "email": ""}
+
+
+@pytest.mark.parametrize(
+    ("form", "says"),
+    [
+        ({"useful": "yes"}, "Missing required fields: page."),
+        ({"page": "/guide/", "useful": " "}, "Say whether the page is useful"),
+        ({"page": "/guide/", "useful": "maybe"}, "Say whether the page is useful"),
+    ],
+)
+def test_feedback_without_its_page_or_an_answer_is_refused(server, form, says):
+    address, submissions = server
+    status, _, body = post(address, {"form-name": "feedback"} | form)
+    assert status == 400
+    assert says in body.decode()
+    assert records(submissions.with_name("feedback.jsonl")) == []
+
+
+def test_feedback_that_fills_the_honeypot_is_not_recorded(server):
+    address, submissions = server
+    status, location, _ = post(address, FEEDBACK | {"_gotcha": "spam"})
+    assert (status, location) == (303, "/feedback-thank-you/")
+    assert records(submissions.with_name("feedback.jsonl")) == []
+
+
+def test_a_form_the_receiver_does_not_know_is_refused(server):
+    address, submissions = server
+    status, _, body = post(address, FORM | {"form-name": "newsletter"})
+    assert status == 400
+    assert "Unknown form 'newsletter'" in body.decode()
+    assert records(submissions) == []

@@ -1,6 +1,6 @@
 """Useful Tender Resources and Related guidance (plugins/related_resources)."""
 
-from conftest import SmallSite
+from conftest import SmallSite, read_page
 
 TOPIC_RESOURCES = {
     "Service support": [{"product": "rapid-support"}],
@@ -181,3 +181,44 @@ def test_an_article_never_lists_itself_in_its_topic_resources(site):
     assert resource_groups(site.page("basics")) == {
         "Build foundations": [("The guide", "https://hub.example/guide/")]
     }
+
+
+def resource_links(page):
+    return {
+        a["href"].strip("/") for a in page.select(".hub-resources__link[href^='/']")
+    }
+
+
+def test_related_never_repeats_a_resource_and_takes_the_next_best_instead(site):
+    site.data["topics"]["tender-writing"]["resources"] = {
+        "Build foundations": [{"article": "best-match"}]
+    }
+    site.article("best-match", tags=["CQC", "KPIs"], date="2026-01-05")
+    site.article("chosen-but-listed", tags=["CQC"], date="2026-01-04")
+    site.article("good-match", tags=["CQC"], date="2026-01-03")
+    site.article("same-topic", date="2026-01-02")
+    site.article("other-topic", topic="social-value", tags=["CQC"])
+    site.article(
+        "guide",
+        tags=["CQC", "KPIs"],
+        related=["chosen-but-listed"],
+        resources={"groups": {"Reading": [{"article": "chosen-but-listed"}]}},
+    )
+    assert site.build().ok
+    page = site.page("guide")
+    assert resource_links(page) == {"best-match", "chosen-but-listed"}
+    assert related(page) == ["good-match", "same-topic", "other-topic"]
+
+
+def test_no_sample_article_repeats_a_resource_under_related_guidance(sample_hub):
+    pages = [
+        path.parent.name
+        for path in sample_hub.glob("*/index.html")
+        if 'class="hub-article' in path.read_text()
+    ]
+    assert len(pages) >= 10
+    for slug in pages:
+        page = read_page(sample_hub, slug)
+        repeated = resource_links(page) & set(related(page))
+        assert repeated == set(), (slug, repeated)
+        assert len(related(page)) >= 3, slug

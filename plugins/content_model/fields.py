@@ -79,6 +79,7 @@ def text_up_to(limit):
             )
         return value
 
+    parse.limit = limit  # for forms built from the model, such as the CMS's
     return parse
 
 
@@ -160,6 +161,7 @@ def choice(*allowed):
             raise FieldError(f"{shown(value)} is not allowed", f"Use {listed}.")
         return value
 
+    parse.allowed = allowed
     return parse
 
 

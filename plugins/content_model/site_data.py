@@ -1,9 +1,11 @@
-"""Site data: the topics, products and people that articles refer to by slug.
+"""Site data: the topics, products and people that articles refer to by slug,
+and the company that publishes the hub.
 
 Editors change wording in these YAML files, never in templates or Python.
 """
 
 import os
+import re
 from dataclasses import dataclass, field
 
 from . import fields
@@ -12,6 +14,9 @@ from .mojibake import GARBLED_FIX, find_mojibake, garbled
 from .problems import did_you_mean, report
 
 MAX_DATA_CHARS = 1_000_000
+# Companies House numbers: eight digits, or two letters (SC, NI, ...) and six.
+COMPANY_NUMBER = re.compile(r"(?:\d{2}|[A-Z]{2})\d{6}")
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,13 @@ class Product:
     tagline: str
     promo: str
     link_text: str
+    # For the product's page: what it includes, how fast, for whom, how priced.
+    included: list = field(default_factory=list)
+    turnaround: str | None = None
+    suits: list = field(default_factory=list)
+    price_guidance: str | None = None
+    # The quote form's service that the product page's button chooses.
+    service: str | None = None
     # Only for the product behind the quote call-to-action.
     heading: str | None = None
     benefits: list = field(default_factory=list)
@@ -42,6 +54,23 @@ class Person:
     slug: str
     name: str
     role: str
+
+
+@dataclass(frozen=True)
+class Company:
+    """The company that publishes the hub: its legal details, how to reach it
+    and what it promises people who send tender documents."""
+
+    slug: str
+    legal_name: str
+    company_number: str
+    registered_in: str
+    registered_office: str
+    email: str
+    phone: str
+    contact: str
+    reply_time: str
+    confidentiality: str
 
 
 @dataclass(frozen=True)
@@ -60,6 +89,7 @@ class SiteData:
     products: dict
     people: dict
     facts: dict = field(default_factory=dict)
+    company: Company | None = None
     # Slugs whose entries have problems, and files that could not be read:
     # reported once, in the data file.
     broken: frozenset = frozenset()
@@ -85,6 +115,11 @@ SCHEMAS = {
             "tagline": fields.Field(fields.text, required=True),
             "promo": fields.Field(fields.text, required=True),
             "link_text": fields.Field(fields.text, required=True),
+            "included": fields.Field(fields.text_list, required=True),
+            "turnaround": fields.Field(fields.text, required=True),
+            "suits": fields.Field(fields.text_list, required=True),
+            "price_guidance": fields.Field(fields.text),
+            "service": fields.Field(fields.slug),
             "heading": fields.Field(fields.text),
             "benefits": fields.Field(fields.text_list),
         },
@@ -94,6 +129,20 @@ SCHEMAS = {
         {
             "name": fields.Field(fields.text, required=True),
             "role": fields.Field(fields.text, required=True),
+        },
+    ),
+    "company.yml": (
+        Company,
+        {
+            "legal_name": fields.Field(fields.text, required=True),
+            "company_number": fields.Field(fields.text, required=True),
+            "registered_in": fields.Field(fields.text, required=True),
+            "registered_office": fields.Field(fields.text, required=True),
+            "email": fields.Field(fields.text, required=True),
+            "phone": fields.Field(fields.text, required=True),
+            "contact": fields.Field(fields.slug, required=True),
+            "reply_time": fields.Field(fields.text, required=True),
+            "confidentiality": fields.Field(fields.text, required=True),
         },
     ),
     "facts.yml": (
@@ -119,11 +168,30 @@ def load_site_data(data_path):
         products=loaded["products.yml"] or {},
         people=loaded["people.yml"] or {},
         facts=loaded["facts.yml"] or {},
+        company=_the_company(os.path.join(data_path, "company.yml"), loaded, broken),
         broken=frozenset(broken),
         unread=frozenset(name for name, records in loaded.items() if records is None),
     )
     _check_topic_products(os.path.join(data_path, "topics.yml"), data)
+    _check_company(os.path.join(data_path, "company.yml"), data)
     return data
+
+
+def _the_company(path, loaded, broken):
+    """The one entry of company.yml; None, reported, if there is not one."""
+    companies = loaded["company.yml"]
+    if companies is None or (not companies and broken):
+        return None  # unreadable, or its entry is broken: reported already
+    if len(companies) != 1:
+        found = ", ".join(companies) or "no entry"
+        report(
+            path,
+            "file",
+            f"expected the one company that publishes the hub, found {found}",
+            "Keep a single entry, e.g. 'impact-guru:' with its details indented.",
+        )
+        return None
+    return next(iter(companies.values()))
 
 
 def _load_records(path, record, schema, broken):
@@ -195,6 +263,35 @@ def _parse_entry(path, slug, values, schema):
             report(path, f"{slug}.{key}", f"'{key}' is missing", f"Add '{key}:'.")
             ok = False
     return parsed if ok else None
+
+
+def _check_company(path, data):
+    """Formats plain text cannot check, and the contact's slug."""
+    company = data.company
+    if company is None:
+        return
+    if not COMPANY_NUMBER.fullmatch(company.company_number):
+        report(
+            path,
+            f"{company.slug}.company_number",
+            f"'{company.company_number}' is not a company number",
+            "Write the number Companies House gives: eight digits, or two "
+            'letters and six digits, in quotes, e.g. "01234567".',
+        )
+    if not EMAIL.fullmatch(company.email):
+        report(
+            path,
+            f"{company.slug}.email",
+            f"'{company.email}' is not an email address",
+            "Write an address such as hello@example.co.uk.",
+        )
+    if company.contact not in data.people:
+        report(
+            path,
+            f"{company.slug}.contact",
+            f"unknown person '{company.contact}'",
+            did_you_mean(company.contact, data.people),
+        )
 
 
 def _check_topic_products(path, data):

@@ -143,6 +143,7 @@ def _listed(article):
             article.title,
             article.summary,
             article.date,
+            modified,
             getattr(article, "review_by", None),
         ),
         sitemap=(article.status, article.url, article.date, modified),

@@ -6,6 +6,10 @@ order. A block is a promo for one of the article's products, or the quote
 call-to-action, which follows the first `QUOTE_CTA_AFTER_PROMOS` promos. An
 editor can instead place the quote block in the body with the marker line
 `<!-- quote-cta -->`; `cta: none` removes it. The wording is product data.
+
+A page whose slug is a product's is that product's page: it gets
+`page.product` and `page.quote_url`, the quote form's address with the
+product's `service` chosen (`?service=<value>`, which the form's script reads).
 """
 
 from dataclasses import dataclass
@@ -13,7 +17,7 @@ from functools import partial
 
 from pelican import signals
 
-from content_model.problems import report, report_field
+from content_model.problems import did_you_mean, report, report_field
 from content_model.reuse import reuse
 
 MARKER = "<!-- quote-cta -->"
@@ -138,12 +142,25 @@ def check_product_pages(generators):
 
 def use_product_template(generator):
     """A page whose slug is a product's slug is that product's page."""
+    settings = generator.settings
     site_data = generator.context["site_data"]
+    services = [value for value, _ in settings.get("QUOTE_FORM_SERVICES", [])]
+    for product in site_data.products.values():
+        if product.service is not None and product.service not in services:
+            report(
+                f"{settings['PATH']}/{settings['HUB_DATA_PATH']}/products.yml",
+                f"{product.slug}.service",
+                f"the quote form offers no service '{product.service}'",
+                did_you_mean(product.service, services),
+            )
     for page in generator.pages + generator.hidden_pages + generator.draft_pages:
         product = site_data.products.get(page.slug)
         if product is not None:
             page.template = "product"
             page.product = product
+            page.quote_url = settings["QUOTE_PAGE_URL"] + (
+                f"?service={product.service}" if product.service in services else ""
+            )
 
 
 def register():

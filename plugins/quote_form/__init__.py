@@ -1,10 +1,17 @@
-"""The quote request form: which backend it posts to, checked once per build.
+"""The quote request form and the feedback form: which backend they post to,
+checked once per build.
 
-At Pelican's `initialized` signal the `QUOTE_FORM_*` settings are read and
-checked; a mistake stops the build with a ValueError that names the setting and
-says what to do. The result is the `QUOTE_FORM` setting, which the `quote.html`
-template uses for the form's action, its extra attributes and hidden fields,
-and the name of its honeypot field.
+At Pelican's `initialized` signal the `QUOTE_FORM_*` and `FEEDBACK_FORM_*`
+settings are read and checked; a mistake stops the build with a ValueError
+that names the setting and says what to do. The results are the `QUOTE_FORM`
+setting, which the `quote.html` template uses for the form's action, its extra
+attributes and hidden fields, the name of its honeypot field and the services
+to choose from, and the `FEEDBACK_FORM` setting, the same for the "Is this
+page useful?" form on every article.
+
+Feedback goes through the quote form's backend. Netlify keeps each form by its
+name; the other backends receive both at one address, where the feedback's
+hidden `form-name` of `feedback` tells them apart.
 
 Backends (`QUOTE_FORM_BACKEND`):
 
@@ -24,12 +31,15 @@ from pelican import signals
 
 BACKENDS = ("netlify", "formspree", "url")
 FORM_NAME = "quote"
+FEEDBACK_FORM_NAME = "feedback"
 HONEYPOTS = {"netlify": "bot-field", "formspree": "_gotcha", "url": "_gotcha"}
 FORMSPREE_ID = re.compile(r"[A-Za-z0-9]+")
 DEFAULTS = {
     "QUOTE_FORM_FORMSPREE_ID": "",
     "QUOTE_FORM_ACTION": "",
     "QUOTE_FORM_THANKS_URL": "quote-thank-you/",
+    "QUOTE_FORM_SERVICES": [],
+    "FEEDBACK_FORM_THANKS_URL": "feedback-thank-you/",
 }
 
 
@@ -58,29 +68,49 @@ def _is_https_site(settings):
     return _site_url(settings).startswith("https://")
 
 
-def _thanks_url(settings):
-    thanks = _text(settings, "QUOTE_FORM_THANKS_URL")
+def _thanks_url(settings, setting):
+    thanks = _text(settings, setting)
     if not thanks or thanks.startswith("/") or urlsplit(thanks).scheme:
         _fail(
-            "QUOTE_FORM_THANKS_URL",
+            setting,
             f"{thanks!r} is not the URL of a page of this site",
             "Write the thank-you page's URL as other pages are written, "
-            "e.g. 'quote-thank-you/' (no leading slash, no https://).",
+            f"e.g. {DEFAULTS[setting]!r} (no leading slash, no https://).",
         )
     return thanks
 
 
-def _netlify(settings, thanks):
+def _services(settings):
+    """The service choices: (value, text) pairs, values being slugs."""
+    services = settings["QUOTE_FORM_SERVICES"]
+    pairs = isinstance(services, list | tuple) and all(
+        isinstance(pair, list | tuple)
+        and len(pair) == 2
+        and all(isinstance(part, str) and part.strip() for part in pair)
+        and re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", pair[0])
+        for pair in services
+    )
+    if not pairs:
+        _fail(
+            "QUOTE_FORM_SERVICES",
+            f"expected (value, text) pairs, got {services!r}",
+            'Write a list such as [("bid-writing", "Bid writing")]: each value '
+            "a slug, each text what the form shows.",
+        )
+    return [tuple(pair) for pair in services]
+
+
+def _netlify(settings, thanks, name):
     site_path = urlsplit(_site_url(settings)).path.rstrip("/")
     return {
         # Netlify shows the page at `action` after a submission.
         "action": f"{site_path}/{thanks}",
         "attributes": {"data-netlify": "true", "netlify-honeypot": "bot-field"},
-        "hidden": [("form-name", FORM_NAME)],
+        "hidden": [("form-name", name)],
     }
 
 
-def _formspree(settings, thanks):
+def _formspree(settings, thanks, name):
     form_id = _text(settings, "QUOTE_FORM_FORMSPREE_ID")
     if not form_id:
         _fail(
@@ -112,7 +142,7 @@ def _formspree(settings, thanks):
     }
 
 
-def _url(settings, thanks):
+def _url(settings, thanks, name):
     action = _text(settings, "QUOTE_FORM_ACTION")
     if not action:
         _fail(
@@ -196,8 +226,8 @@ def _csp_allows(sources, target, site_url):
     return False
 
 
-def _check_policy(settings, form):
-    """A Content-Security-Policy whose form-action blocks the form breaks it."""
+def _check_policy(settings, form, name):
+    """A Content-Security-Policy whose form-action blocks a form breaks it."""
     policy = settings.get("CONTENT_SECURITY_POLICY")
     sources = _csp_sources(policy, "form-action") if policy else None
     if sources is None:
@@ -217,7 +247,7 @@ def _check_policy(settings, form):
             _fail(
                 "CONTENT_SECURITY_POLICY",
                 f"its form-action ({' '.join(sources)}) would stop browsers "
-                f"sending the quote form to {target}",
+                f"sending the {name} form to {target}",
                 f"Add {needed} to form-action, e.g. "
                 f'content_security_policy("{example}") in the settings',
             )
@@ -235,10 +265,15 @@ def check_settings(pelican):
             f"{backend!r} is not a quote form backend",
             f"Set it to one of {listed}; the README explains each.",
         )
-    thanks = _thanks_url(settings)
+    thanks = _thanks_url(settings, "QUOTE_FORM_THANKS_URL")
+    feedback_thanks = _thanks_url(settings, "FEEDBACK_FORM_THANKS_URL")
     backend_settings = {"netlify": _netlify, "formspree": _formspree, "url": _url}
-    form = backend_settings[backend](settings, thanks)
-    _check_policy(settings, form)
+    form = backend_settings[backend](settings, thanks, FORM_NAME)
+    feedback = backend_settings[backend](settings, feedback_thanks, FEEDBACK_FORM_NAME)
+    if backend != "netlify":
+        feedback["hidden"].insert(0, ("form-name", FEEDBACK_FORM_NAME))
+    _check_policy(settings, form, "quote")
+    _check_policy(settings, feedback, "feedback")
     today = datetime.now(ZoneInfo(settings.get("TIMEZONE") or "UTC")).date()
     settings["QUOTE_FORM"] = {
         **form,
@@ -246,9 +281,16 @@ def check_settings(pelican):
         "name": FORM_NAME,
         "honeypot": HONEYPOTS[backend],
         "thanks_url": thanks,
+        "services": _services(settings),
         # Browsers without JavaScript refuse deadlines before the build date;
         # the script moves this to the visitor's today.
         "deadline_min": today.isoformat(),
+    }
+    settings["FEEDBACK_FORM"] = {
+        **feedback,
+        "name": FEEDBACK_FORM_NAME,
+        "honeypot": HONEYPOTS[backend],
+        "thanks_url": feedback_thanks,
     }
 
 

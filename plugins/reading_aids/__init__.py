@@ -1,11 +1,14 @@
-"""Reading aids: a reading-time estimate and an "On this page" contents list.
+"""Reading aids: a reading-time estimate, an "On this page" contents list, and
+tables that fit a phone.
 
 Attaches `article.reading_minutes` and `article.contents` (the `##` headings as
 (id, text) pairs, only when there are `CONTENTS_MIN_HEADINGS` or more), once
-per article object (content_model/reuse.py).
+per article object (content_model/reuse.py). Adds the `scrollable_tables`
+template filter, which the theme applies to bodies.
 """
 
 import html
+import itertools
 import math
 import re
 from functools import partial
@@ -17,13 +20,34 @@ from content_model.reuse import reuse
 DEFAULTS = {"READING_WORDS_PER_MINUTE": 200, "CONTENTS_MIN_HEADINGS": 4}
 TAG = re.compile(r"<[^>]+>")
 HEADING = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.DOTALL)
+TABLE = re.compile(r"<table\b")
 
 
 def check_settings(pelican):
+    settings = pelican.settings
     for key, default in DEFAULTS.items():
-        value = pelican.settings.setdefault(key, default)
+        value = settings.setdefault(key, default)
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             raise ValueError(f"{key} must be a whole number above 0, got {value!r}")
+    settings["JINJA_FILTERS"] = {
+        **settings.get("JINJA_FILTERS", {}),
+        "scrollable_tables": scrollable_tables,
+    }
+
+
+def scrollable_tables(body):
+    """Each table of a body in a box that scrolls sideways when the table is
+    wider than the screen, so the page itself never does. The box is a named
+    region in the tab order, so keyboard users can scroll it too."""
+    number = itertools.count(1)
+    wrapped = TABLE.sub(
+        lambda table: (
+            '<div class="hub-table-wrapper" role="region" '
+            f'aria-label="Table {next(number)}" tabindex="0">{table.group(0)}'
+        ),
+        body,
+    )
+    return wrapped.replace("</table>", "</table></div>")
 
 
 def attach_reading_aids(generator):

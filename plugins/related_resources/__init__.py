@@ -8,6 +8,8 @@ each article:
 - `related_guidance`: up to `RELATED_GUIDANCE_MAX` published articles, the
   article's `related` slugs first, then the best matches by shared topic and
   tags, found through a topic/tag index rather than by comparing every pair.
+  An article its resources already link to is never repeated there: the next
+  best takes its place.
 """
 
 from functools import partial
@@ -39,6 +41,7 @@ def attach_related(generator):
     settings = generator.settings
     site_data = generator.context["site_data"]
     published = article_links(generator.articles, settings["SITEURL"])
+    slug_of = {link: slug for slug, link in published.items()}
     everything = generator.articles + generator.drafts + generator.hidden_articles
     all_slugs = {article.slug for article in everything}
     index = RelatedIndex(generator.articles)
@@ -56,13 +59,22 @@ def attach_related(generator):
         article.resource_groups = reuse(
             article, "resource_groups", groups, links_made_from
         )
+        linked = {
+            slug_of[link]
+            for group in article.resource_groups
+            for link in group.links
+            if link in slug_of
+        }
         related = partial(
             index.related,
             article,
             getattr(article, "related", []),
             settings["RELATED_GUIDANCE_MIN"],
             settings["RELATED_GUIDANCE_MAX"],
+            linked,
         )
+        # The resources' articles change only with the article (read again),
+        # the topic data (a full build) or the published articles (the index).
         slugs = reuse(article, "related_guidance", related, index_made_from)
         article.related_guidance = [index.by_slug[slug] for slug in slugs]
 

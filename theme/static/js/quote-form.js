@@ -8,6 +8,9 @@
  *
  * The wording lives in the HTML: a field's data-error-required,
  * data-error-format and data-error-past attributes hold its messages.
+ *
+ * A product page's button opens the form as /quote/?service=<value>: the
+ * script chooses that service, if the list offers it.
  */
 (function () {
   "use strict";
@@ -41,6 +44,17 @@
     );
     if (field && slug && slug.length <= 200 && SLUG.test(slug)) {
       field.value = slug;
+    }
+  }
+
+  function chooseService() {
+    const list = form.querySelector('select[name="service"]');
+    const service = new URLSearchParams(window.location.search).get("service");
+    const offered = list && Array.from(list.options).some(
+      (option) => option.value !== "" && option.value === service,
+    );
+    if (offered) {
+      list.value = service;
     }
   }
 
@@ -161,5 +175,6 @@
     }
   }
   fillSourceArticle();
+  chooseService();
   form.noValidate = true;
 })();

@@ -1,32 +1,37 @@
-// Search page: Pagefind's UI, with the query from the header's search box.
+// Search page: Pagefind's UI in the hub's own style (hub.css), with the query
+// kept in the page's address, so a reload or the back button keeps it.
 (function () {
   "use strict";
   var container = document.getElementById("hub-search");
   if (!container || typeof PagefindUI === "undefined") {
     return;
   }
-  // Pagefind's styles load only with its UI, so they never delay the page.
-  var styles = document.createElement("link");
-  styles.rel = "stylesheet";
-  styles.href = container.getAttribute("data-base-url") + "pagefind/pagefind-ui.css";
-  document.head.appendChild(styles);
   container.textContent = "";
   var ui = new PagefindUI({
     element: "#hub-search",
     baseUrl: container.getAttribute("data-base-url"),
     showImages: false,
     showSubResults: false,
+    showEmptyFilters: false,
     resetStyles: false,
-    processResult: function (result) {
-      // Show each result's topic with its title.
-      if (result.meta && result.meta.topic) {
-        result.meta.title = result.meta.title + " (" + result.meta.topic + ")";
-      }
-      return result;
-    },
+    translations: { placeholder: "Search the guidance" },
   });
   var query = new URLSearchParams(window.location.search).get("q");
   if (query) {
     ui.triggerSearch(query);
   }
+  var input = container.querySelector(".pagefind-ui__search-input");
+  if (!input) {
+    return;
+  }
+  input.setAttribute("aria-label", "Search the guidance");
+  input.addEventListener("input", function () {
+    var address = new URL(window.location.href);
+    if (input.value.trim()) {
+      address.searchParams.set("q", input.value);
+    } else {
+      address.searchParams.delete("q");
+    }
+    window.history.replaceState(null, "", address);
+  });
 })();
