@@ -4,6 +4,7 @@
 """
 
 import os
+import re
 import sys
 
 sys.path.append(os.path.dirname(__file__))
@@ -27,6 +28,31 @@ DEPLOY_RSYNC_TARGET = os.environ.get("HUB_RSYNC_TARGET", "")
 # target, unless this names a live sitemap (for hosts that build the hub
 # themselves, such as Netlify).
 DEPLOYED_SITEMAP = os.environ.get("HUB_DEPLOYED_SITEMAP", "")
+
+
+def github_repository(address):
+    """owner/name from the address of a GitHub repository, such as the
+    REPOSITORY_URL that Netlify sets; "" for anything else."""
+    found = re.fullmatch(
+        r"(?:https://github\.com/|git@github\.com:)([\w.-]+/[\w.-]+?)(?:\.git)?/?",
+        address,
+    )
+    return found.group(1) if found else ""
+
+
+# /admin/ edits the GitHub repository through pull requests, signing editors
+# in with an OAuth client (see "Editing in the browser" in the README). GitHub
+# Actions and Netlify say which repository they build.
+CMS_REPOSITORY = (
+    os.environ.get("HUB_CMS_REPOSITORY")
+    or os.environ.get("GITHUB_REPOSITORY")
+    or github_repository(os.environ.get("REPOSITORY_URL", ""))
+)
+# An unset repository variable reaches a workflow as "", hence `or`.
+CMS_BRANCH = os.environ.get("HUB_CMS_BRANCH") or "main"
+CMS_AUTH_URL = os.environ.get("HUB_CMS_AUTH_URL") or "https://api.netlify.com"
+CMS_SITE_DOMAIN = os.environ.get("HUB_CMS_SITE_DOMAIN", "")
+CMS_LOCAL_BACKEND = None
 
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"

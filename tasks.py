@@ -38,12 +38,14 @@ def _finish(result):
 @task(help={"settings": "Settings file (default: pelicanconf.py)."})
 def build(c, settings=DEV_SETTINGS):
     """Build the hub into output/; on any error, fail and keep the last good site."""
+    _ensure_node_packages(c)
     _finish(hub_build.build(settings))
 
 
 @task
 def rebuild(c):
     """Delete output/ and any caches, then build from scratch."""
+    _ensure_node_packages(c)
     settings = read_settings(DEV_SETTINGS)
     for folder in (settings["OUTPUT_PATH"], settings["CACHE_PATH"]):
         shutil.rmtree(folder, ignore_errors=True)
@@ -66,6 +68,7 @@ def check(c, settings=DEV_SETTINGS, strict=False, site=False):
     if site:
         _check_site(read_settings(settings)["OUTPUT_PATH"])
         return
+    _ensure_node_packages(c)
     overrides = {"REVIEW_OVERDUE_IS_ERROR": True} if strict else {}
     _finish(hub_build.check(settings, overrides))
 
@@ -124,6 +127,7 @@ def preview(c, serve=False, port=8000):
     """Build the published site into output/; with --serve, open it locally.
 
     publishconf.py: absolute URLs, feeds, no drafts."""
+    _ensure_node_packages(c)
     if not serve:
         _finish(hub_build.build(PUBLISH_SETTINGS))
         return
@@ -142,6 +146,7 @@ def publish(c, allow_dirty=False):
 
     Refuses, saying why, on any content error, a form backend the host cannot
     receive, uncommitted files, or a published URL that would disappear."""
+    _ensure_node_packages(c)
     settings = read_settings(PUBLISH_SETTINGS)
     try:
         check_form_backend(settings)
@@ -165,6 +170,7 @@ def changes(c, markdown=False):
 
     Compared with the last deployed site; exits 1 if a published URL would
     disappear."""
+    _ensure_node_packages(c)
     settings = read_settings(PUBLISH_SETTINGS)
     result, built = hub_build.build_to_folder(PUBLISH_SETTINGS)
     with built:
@@ -195,10 +201,13 @@ def _report_changes(settings, built, markdown):
 
 @task(help={"port": "Port to serve on (default 8000)."})
 def serve(c, port=8000):
-    """Build, serve output/ and the quote form's receiver, rebuild on changes."""
+    """Build, serve output/ and the quote form's receiver, rebuild on changes.
+
+    Also starts the CMS's local backend: /admin/ edits the files here."""
+    _ensure_node_packages(c)
     try:
         hub_preview.serve(DEV_SETTINGS, port=port)
-    except hub_preview.PortInUse as error:
+    except (hub_preview.PortInUse, hub_preview.CmsBackendError) as error:
         raise Exit(f"error: {error}", code=1) from None
 
 
@@ -213,6 +222,15 @@ def _ensure_debian_packages(c, packages):
         sudo = "" if c.run("id -u", hide=True).stdout.strip() == "0" else "sudo "
         names = " ".join(missing)
         c.run(f"{sudo}apt-get update -qq && {sudo}apt-get install -y -qq {names}")
+
+
+def _ensure_node_packages(c):
+    """Node.js (Debian's, when missing) and the packages package-lock.json
+    pins: every build copies the CMS's bundle into the site."""
+    if shutil.which("npm") is None:
+        _ensure_debian_packages(c, ["nodejs", "npm"])
+    if not _npm_packages_current():
+        c.run("npm ci --include=dev --ignore-scripts --no-audit --no-fund", hide="out")
 
 
 def _npm_packages_current():
@@ -246,8 +264,7 @@ def test(c, args=""):
     if shutil.which("npm") is None:  # installs the validator from the lock file
         packages += ["nodejs", "npm"]
     _ensure_debian_packages(c, packages)
-    if not _npm_packages_current():
-        c.run("npm ci --ignore-scripts --no-audit --no-fund", hide="out")
+    _ensure_node_packages(c)
     c.run(f"{sys.executable} -m pytest {args}", pty=False)
 
 

@@ -2,14 +2,22 @@
 
 Pages are served with a small script that reloads the browser as soon as a
 rebuild finishes and, while the latest rebuild has failed, with its errors at
-the top; the files in output/ are never changed for it.
+the top; the files in output/ are never changed for it. The CMS at /admin/ is
+served as it is, since reloading would lose what an editor is typing; it
+edits the working tree through decap-server, the CMS's local backend, which
+the preview starts.
 """
 
 import errno
 import gc
 import html
+import os
 import re
+import socket
+import subprocess
 import threading
+import time
+from contextlib import contextmanager
 from http import HTTPStatus
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -17,10 +25,15 @@ from urllib.parse import parse_qs, urlsplit
 import watchfiles
 from pelican.settings import read_settings
 
+from cms_admin import ADMIN_FOLDER
+from cms_admin.decap_config import repository_root
 from hub.build import build, rebuild_in_place, summary
 from hub.receiver import PreviewHandler, make_server, receiver_for
 
 WATCHED = ("content", "theme", "plugins", "pelicanconf.py")
+# Pinned in package-lock.json; `npm ci` installs it.
+DECAP_SERVER = Path(__file__).resolve().parent.parent / "node_modules/.bin/decap-server"
+CMS_BACKEND_START_SECONDS = 30
 # How long a browser's request for the next build waits before asking again.
 RELOAD_WAIT_SECONDS = 20
 # No changes for this long: the preview is idle, and tidies its memory.
@@ -68,7 +81,7 @@ class Previewer:
     what they affect (plugins/incremental_preview).
     """
 
-    def __init__(self, settings_file, overrides=None):
+    def __init__(self, settings_file, overrides=None, builds=None):
         self.settings_file = settings_file
         self.overrides = (overrides or {}) | {"INCREMENTAL_PREVIEW": True}
         settings = read_settings(settings_file, override=self.overrides)
@@ -77,7 +90,7 @@ class Previewer:
             for folder in settings["ARTICLE_PATHS"]
         ]
         self.output = Path(settings["OUTPUT_PATH"])
-        self.builds = BuildCounter()
+        self.builds = builds or BuildCounter()
         self.full_build_needed = True
         self.written = None
 
@@ -176,6 +189,59 @@ def errors_banner(errors):
     ).encode()
 
 
+class CmsBackendError(Exception):
+    """decap-server is missing, or did not start."""
+
+
+@contextmanager
+def cms_backend(root):
+    """decap-server editing the files under `root`, on a free port of this
+    machine only; yields the address the CMS's configuration names."""
+    if not DECAP_SERVER.is_file():
+        raise CmsBackendError(
+            "decap-server is not installed: run `npm ci` in the project folder "
+            "(`invoke serve` does it for you)."
+        )
+    port = _free_port()
+    server = subprocess.Popen(
+        [DECAP_SERVER],
+        cwd=root,
+        env=os.environ
+        | {
+            "GIT_REPO_DIRECTORY": str(root),
+            "MODE": "fs",
+            "BIND_HOST": "127.0.0.1",
+            "PORT": str(port),
+            "LOG_LEVEL": "warn",
+        },
+    )
+    try:
+        _wait_until_listening(server, port)
+        yield f"http://127.0.0.1:{port}/api/v1"
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def _free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_until_listening(server, port):
+    deadline = time.monotonic() + CMS_BACKEND_START_SECONDS
+    while server.poll() is None and time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.05)
+    raise CmsBackendError(
+        f"decap-server did not start on port {port} (exit status {server.poll()})."
+    )
+
+
 class LiveReloadHandler(PreviewHandler):
     def __init__(self, *args, builds, **kwargs):
         self.builds = builds
@@ -202,7 +268,7 @@ class LiveReloadHandler(PreviewHandler):
         page = Path(self.translate_path(self.path))
         if page.is_dir() and url.path.endswith("/"):
             page = page / "index.html"
-        if page.suffix == ".html" and page.is_file():
+        if page.suffix == ".html" and page.is_file() and not _is_admin(url.path):
             self._send_page(page.read_bytes())
             return
         super().do_GET()
@@ -242,6 +308,10 @@ class LiveReloadHandler(PreviewHandler):
         self.wfile.write(body)
 
 
+def _is_admin(path):
+    return path.startswith(f"/{ADMIN_FOLDER}/")
+
+
 class EditorFilesFilter(watchfiles.DefaultFilter):
     """Also ignores the files editors write beside the one being saved, which
     would otherwise make every save of an article a full build."""
@@ -276,21 +346,41 @@ def watch(previewer, paths=WATCHED, stop=None):
             untidy = False
 
 
-def serve(settings_file, port=8000):
-    """Serve, then build and rebuild on changes; PortInUse before any build."""
-    previewer = Previewer(settings_file)
-    settings = read_settings(settings_file)
+def serve(settings_file, port=8000, overrides=None, stop=None):
+    """Serve, start the CMS's local backend, then build and rebuild on
+    changes until Ctrl+C or `stop` is set; PortInUse before anything else."""
+    settings = read_settings(settings_file, override=dict(overrides or {}))
     receiver = receiver_for(settings)
+    builds = BuildCounter()
     server = _bind(
         "invoke serve",
         settings["OUTPUT_PATH"],
         port,
         receiver,
         handler=LiveReloadHandler,
-        builds=previewer.builds,
+        builds=builds,
     )
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with cms_backend(repository_root(settings)) as cms:
+            local = {"CMS_LOCAL_BACKEND": cms}
+            previewer = Previewer(settings_file, (overrides or {}) | local, builds)
+            _introduce(port, receiver)
+            print("\n".join(summary(previewer.rebuild())), flush=True)
+            watch(previewer, stop=stop)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _introduce(port, receiver):
     print(f"Previewing on http://127.0.0.1:{port}/ - press Ctrl+C to stop.")
+    print(
+        f"Edit in the browser at http://127.0.0.1:{port}/{ADMIN_FOLDER}/: "
+        "saving writes to the files here."
+    )
     if receiver is None:
         print("The quote form posts elsewhere; the local receiver is off.")
     else:
@@ -298,14 +388,6 @@ def serve(settings_file, port=8000):
             f"Quote requests sent to {receiver.endpoint} are saved in "
             f"{receiver.submissions}."
         )
-    try:
-        print("\n".join(summary(previewer.rebuild())), flush=True)
-        watch(previewer)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def serve_built(output, port):

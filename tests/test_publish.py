@@ -15,7 +15,16 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, SmallSite
 
-CODE = ("hub", "plugins", "theme", "tasks.py", "pelicanconf.py", "publishconf.py")
+CODE = (
+    "hub",
+    "plugins",
+    "theme",
+    "tasks.py",
+    "pelicanconf.py",
+    "publishconf.py",
+    "package.json",
+    "package-lock.json",
+)
 GIT_USER = {
     "GIT_AUTHOR_NAME": "Editor",
     "GIT_AUTHOR_EMAIL": "editor@example.org",
@@ -38,7 +47,7 @@ class Project(SmallSite):
             else:
                 shutil.copy(source, root / name)
         shutil.copy(ROOT / ".gitignore", root / ".gitignore")
-        # The Nu HTML checker that `npm ci` installed (git-ignored).
+        # What `npm ci` installed (git-ignored): the Nu HTML checker, the CMS.
         (root / "node_modules").symlink_to(ROOT / "node_modules")
         self.remote = root.parent / "pages.git"
         subprocess.run(["git", "init", "-q", "--bare", str(self.remote)], check=True)
