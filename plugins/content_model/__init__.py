@@ -16,7 +16,7 @@ from . import problems
 from .body_checks import check_body, known_urls, link_targets
 from .facts import resolve_facts
 from .parallel import prefetch
-from .parse_cache import ParseCache, build_started
+from .parse_cache import ParseCache
 from .problems import (
     ContentProblems,
     did_you_mean,
@@ -55,7 +55,6 @@ CONTENT_LISTS = (
 
 def start_build(pelican):
     problems.reported.clear()
-    pelican.hub_started = build_started()
     settings = pelican.settings
     for key, default in DEFAULTS.items():
         settings.setdefault(key, default)
@@ -251,6 +250,11 @@ def stop_if_problems(pelican):
         raise ContentProblems(len(problems.reported))
 
 
+def mark_build_start(pelican):
+    if not pelican.settings.get("INCREMENTAL_PREVIEW"):
+        pelican.hub_started = ParseCache(pelican.settings).mark_start()
+
+
 def prune_parse_cache(pelican):
     """After a whole build, drop the parsed files it no longer has. Not after
     a preview's: it reads only the files that changed."""
@@ -260,6 +264,7 @@ def prune_parse_cache(pelican):
 
 def register():
     signals.initialized.connect(start_build)
+    signals.initialized.connect(mark_build_start)
     signals.readers_init.connect(use_hub_reader)
     signals.article_generator_init.connect(load_data)
     signals.article_generator_init.connect(prefetch)

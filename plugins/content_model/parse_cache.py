@@ -14,7 +14,6 @@ import hashlib
 import json
 import os
 import tempfile
-import time
 from pathlib import Path
 
 import markdown
@@ -56,19 +55,26 @@ class ParseCache:
             handle.write(text)
         os.replace(handle.name, self.folder / f"{key}.json")
 
-    def prune(self, started):
-        """Remove the entries no build has used since `started`."""
-        for entry in self.folder.glob("*.json"):
+    def mark_start(self):
+        """A file whose time is the build's start, by the file system's clock:
+        the clock that dates the entries, whatever the process's says."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            dir=self.folder, prefix="started-", suffix=".mark", delete=False
+        ) as mark:
+            return Path(mark.name)
+
+    def prune(self, mark):
+        """Remove the entries, and the marks of stopped builds, that no build
+        has used since the one `mark` started."""
+        started = mark.stat().st_mtime
+        for entry in [*self.folder.glob("*.json"), *self.folder.glob("*.mark")]:
             try:
                 if entry.stat().st_mtime < started:
                     entry.unlink()
             except FileNotFoundError:
                 continue
-
-
-def build_started():
-    """The time to compare entries with, a little early for coarse clocks."""
-    return time.time() - 2
+        mark.unlink()
 
 
 def _fingerprint(settings):
