@@ -45,7 +45,7 @@ RESULT_PREFIX = "BENCH-RESULT "
 KINDS = {
     "a": "full hub (theme, every plugin)",
     "w": "full hub, rebuilt with nothing changed",
-    "b": "hub theme, content_model only",
+    "b": "hub theme, only the plugins it needs",
     "c": "bare Pelican (default theme)",
     "d": "edit-to-preview: save to page (serve)",
 }

@@ -41,8 +41,6 @@ def table(report):
     ]
     for kind, result in report["results"].items():
         label = f"({kind}) {result['label']}"
-        if result.get("plugins"):
-            label = f"({kind}) hub theme, plugins: {', '.join(result['plugins'])}"
         lines.append(
             f"{label:<44} {result['median_seconds']:>8.2f} "
             f"{result['median_search_seconds']:>9.2f} "
