@@ -1,24 +1,19 @@
 # ruff: noqa: RUF001 - the cases are curly quotes, dashes and mojibake
-"""Importing the old site's plain-text exports (hub/legacy/)."""
+"""`invoke import-legacy` end to end: exports in, draft articles written, and
+the pages they build (hub/legacy/__init__.py)."""
 
-import datetime
 import os
-import random
 import subprocess
 import sys
 
 import pytest
-import yaml
-from pelican.settings import read_settings
 
 from conftest import ROOT
 from content_model.mojibake import find_mojibake
 from content_model.placeholders import SUMMARY
-from hub.legacy import SiteCatalogue, convert, import_files
-from hub.scaffold import new_article
+from hub.legacy import import_files
+from legacy_hub import FIXTURES, TODAY, legacy_hub, settings_of, split
 
-FIXTURES = ROOT / "tests" / "fixtures" / "legacy"
-TODAY = datetime.date(2026, 1, 20)
 BOILERPLATE = [
     "Rapid Support",
     "Need a Bid Writing Quote",
@@ -34,31 +29,8 @@ BOILERPLATE = [
 
 
 @pytest.fixture
-def hub(site):
-    """A small site with its data written, and one article to link resources to;
-    its topics have the sample hub's keywords."""
-    site.data["topics"]["bid-strategy"] = {
-        "name": "Bid strategy",
-        "description": "Choosing which tenders to pursue, and planning a pipeline.",
-    }
-    sample = yaml.safe_load((ROOT / "content" / "data" / "topics.yml").read_text())
-    for slug, topic in site.data["topics"].items():
-        topic["keywords"] = sample[slug]["keywords"]
-    for name, entries in site.data.items():
-        site.write(f"data/{name}.yml", yaml.safe_dump(entries, sort_keys=False))
-    site.article("scoring-quality-questions", title="Scoring quality questions")
-    return site
-
-
-def settings_of(hub):
-    return read_settings(
-        str(ROOT / "pelicanconf.py"), override={"PATH": str(hub.content)}
-    )
-
-
-def split(markdown):
-    _, front_matter, body = markdown.split("---\n", 2)
-    return yaml.safe_load(front_matter), body
+def hub(tmp_path):
+    return legacy_hub(tmp_path)
 
 
 def run_import(hub, name, **options):
@@ -249,81 +221,6 @@ def test_a_folder_imports_every_export_and_a_bad_topic_fails(hub, capsys):
     assert hub.build().ok
 
 
-def convert_text(hub, text, **options):
-    result = convert(text, SiteCatalogue.load(settings_of(hub)), today=TODAY, **options)
-    return result, *split(result.markdown)
-
-
-def test_export_format_maps_to_markdown(hub):
-    export = (
-        "Don’t Panic: CQC & You!\n\n"
-        "First paragraph, spread\nover two lines.\n\n"
-        "A short heading?\n\n"
-        "A short sentence.\n\n"
-        "Lead-in:\n"
-        "  • *starred* item\n"
-        "  • <b>tag</b> item\n\n"
-        "# not a heading, 1. not a list, [not a link].\n"
-    )
-    result, meta, body = convert_text(hub, export, topic="tender-writing")
-    assert result.slug == "dont-panic-cqc-you"
-    assert meta["summary"] == "First paragraph, spread over two lines."
-    assert body == (
-        "## A short heading?\n\n"
-        "A short sentence.\n\n"
-        "Lead-in:\n\n"
-        "- \\*starred\\* item\n"
-        "- &lt;b>tag&lt;/b> item\n\n"
-        "\\# not a heading, 1. not a list, \\[not a link\\].\n"
-    )
-    hub.write("articles/dont-panic-cqc-you.md", result.markdown)
-    assert hub.build().ok
-    prose = hub.page("drafts/dont-panic-cqc-you").select_one(".hub-prose")
-    assert [li.text for li in prose.select("li")] == [
-        "*starred* item",
-        "<b>tag</b> item",
-    ]
-    assert prose.find("p", string="# not a heading, 1. not a list, [not a link].")
-
-
-NO_BYLINE = "no byline found: the page will credit the site's default editor"
-
-
-def test_a_first_paragraph_of_160_characters_moves_to_the_summary(hub):
-    opening = "Evidence " * 17 + "counts."
-    assert len(opening) == 160
-    export = f"Title\n\n{opening}\n\nThe rest of the guidance.\n"
-    result, meta, body = convert_text(hub, export, topic="tender-writing")
-    assert meta["summary"] == opening
-    assert body == "The rest of the guidance.\n"
-    assert result.warnings == [NO_BYLINE]
-
-
-def test_a_longer_first_paragraph_stays_and_the_summary_is_a_placeholder(hub):
-    opening = "Evidence " * 17 + "counted."
-    export = f"Title\n\n{opening}\n\nThe rest of the guidance.\n"
-    result, meta, body = convert_text(hub, export, topic="tender-writing")
-    assert meta["summary"] == SUMMARY
-    assert body == f"{opening}\n\nThe rest of the guidance.\n"
-    assert "…" not in result.markdown
-    assert result.warnings == [
-        "line 3: the first paragraph is over 160 characters, so it stays in the body "
-        "and 'summary' is a placeholder: write a summary of at most 160 characters",
-        NO_BYLINE,
-    ]
-
-
-def test_a_body_opening_with_a_heading_gets_a_placeholder_summary(hub):
-    export = "Title\n\nA heading\n\nThe text under it.\n"
-    result, meta, body = convert_text(hub, export, topic="tender-writing")
-    assert meta["summary"] == SUMMARY
-    assert body == "## A heading\n\nThe text under it.\n"
-    assert result.warnings[0] == (
-        "the body does not start with a paragraph, so 'summary' is a placeholder: "
-        "write a summary of at most 160 characters"
-    )
-
-
 def test_every_import_is_a_draft_for_an_editor_to_review(hub):
     run_import(hub, "social-value-commitments.txt")
     path = hub.content / "articles" / "social-value-commitments-that-score.md"
@@ -339,144 +236,29 @@ def test_every_import_is_a_draft_for_an_editor_to_review(hub):
     assert hub.page("drafts/social-value-commitments-that-score").select_one("h1")
 
 
-def damage_warnings(result):
-    return [w for w in result.warnings if "damaged character" in w]
-
-
-def test_damage_is_reported_only_in_text_the_article_keeps(hub):
-    export = (
-        "Title πŸ“\n\n"
-        "Donâ€t lose this.\n\n"
-        "πŸ“ Rapid Support Products (fast turnaround options)\n\n"
-        "βœοΈ Written by Sam Patel, editorial oversight by Mike Harrison\n\n"
-        "Useful Tender Resources\n"
-        "  • πŸ“ Scoring quality questions\n"
-        "  • Kit for Donâ€t\n"
-    )
-    result, meta, body = convert_text(hub, export, topic="tender-writing")
-    assert (meta["title"], meta["summary"]) == ("Title", "Dont lose this.")
-    assert (meta["author"], meta["editor"]) == ("Sam Patel", "mike-harrison")
-    assert "- Kit for Dont" in body
-    assert [w.split(":")[0] for w in damage_warnings(result)] == ["line 3", "line 11"]
-
-    damaged_name = export.replace("Sam Patel", "Sam Pâ€atel")
-    result, meta, _ = convert_text(hub, damaged_name, topic="tender-writing")
-    assert meta["author"] == "Sam Patel"
-    # The name lost a character, so every warning for its line counts.
-    assert [w.split(":")[0] for w in damage_warnings(result)] == [
-        "line 3",
-        "line 7",
-        "line 7",
-        "line 7",
-        "line 11",
-    ]
-
-
 def test_no_warning_for_damage_in_a_dropped_byline_emoji(hub, capsys):
     run_import(hub, "answering-quality-questions.txt")
     assert "line 15: removed" not in capsys.readouterr().out
 
 
-def error_for(hub, capsys, paths):
-    """Import paths that must all fail; return the error lines printed."""
-    assert import_files(paths, settings_of(hub), today=TODAY) == len(paths)
+def test_refused_exports_print_one_error_each_and_write_nothing(hub, tmp_path, capsys):
+    """Refused when read or when converted; a folder named like an export, in a
+    folder of exports, is refused too."""
+    exports = tmp_path / "exports"
+    (exports / "notes.txt").mkdir(parents=True)
+    (exports / "menu.txt").write_bytes(b"Title\n\nCaf\xe9 \x81 menu.\n")
+    assert import_files([exports], settings_of(hub), today=TODAY) == 2
     assert list((hub.content / "articles").glob("*.md")) == [
         hub.content / "articles" / "scoring-quality-questions.md"
     ]
     out = capsys.readouterr().out
     assert "Traceback" not in out
-    return [line for line in out.splitlines() if line.startswith("  error: ")]
-
-
-EXPORT_AGAIN = "; export the page as plain text (UTF-8) and import that file"
-
-
-@pytest.mark.parametrize(
-    ("data", "seems"),
-    [
-        (b"\0" * 1_000_000, "binary data (control byte 0x00 on line 1)"),
-        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\nstream\n\x01\x02", "a PDF document"),
-        ("Title\n\nText.\n".encode("utf-16"), "UTF-16 text"),
-        (
-            b"Title\n\nA \x1b[1mbold\x1b[0m word.\n",
-            "binary data (control byte 0x1B on line 3)",
-        ),
-    ],
-)
-def test_non_text_is_refused_saying_what_it_seems_to_be(
-    hub, tmp_path, capsys, data, seems
-):
-    path = tmp_path / "export.txt"
-    path.write_bytes(data)
-    assert error_for(hub, capsys, [path]) == [
-        f"  error: {path} is not plain text: it seems to be {seems}{EXPORT_AGAIN}"
-    ]
-
-
-def test_random_bytes_are_refused(hub, tmp_path, capsys):
-    path = tmp_path / "page.bin"
-    path.write_bytes(random.Random(4).randbytes(4096))
-    [error] = error_for(hub, capsys, [path])
-    assert error.startswith(f"  error: {path} is not plain text: it seems to be binary")
-    assert error.endswith(EXPORT_AGAIN)
-
-
-def test_bytes_neither_encoding_reads_are_refused(hub, tmp_path, capsys):
-    path = tmp_path / "export.txt"
-    path.write_bytes(b"Title\n\nCaf\xe9 \x81 menu.\n")
-    assert error_for(hub, capsys, [path]) == [
+    assert [line for line in out.splitlines() if line.startswith("  error: ")] == [
         "  error: the file is not UTF-8 or Windows-1252 text (line 3 has a character "
-        f"neither can read), so it may use another encoding{EXPORT_AGAIN}"
-    ]
-
-
-def test_bytes_undefined_in_windows_1252_still_reach_the_repair(hub, tmp_path):
-    path = tmp_path / "export.txt"
-    path.write_bytes(b"Title\n\nThe \xe2\x80\x9cquote\xe2\x80\x9d, caf\xe9.\n\nMore.\n")
-    assert import_files([path], settings_of(hub), today=TODAY) == 0
-    meta, _ = article(hub, "title")
-    assert meta["summary"] == "The “quote”, café."
-
-
-@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
-def test_an_endless_device_is_refused_unread(hub, capsys, device):
-    assert error_for(hub, capsys, [device]) == [
-        f"  error: {device} is a character device, not a regular file: "
-        "give a plain-text export"
-    ]
-
-
-def test_a_named_pipe_is_refused_without_waiting_for_it(hub, tmp_path, capsys):
-    pipe = tmp_path / "pipe.txt"
-    os.mkfifo(pipe)
-    assert error_for(hub, capsys, [pipe]) == [
-        f"  error: {pipe} is a named pipe, not a regular file: give a plain-text export"
-    ]
-
-
-def test_a_dangling_symlink_is_refused(hub, tmp_path, capsys):
-    link = tmp_path / "export.txt"
-    os.symlink(tmp_path / "moved.txt", link)
-    assert error_for(hub, capsys, [link]) == [
-        f"  error: {link} is a broken symbolic link to {tmp_path / 'moved.txt'}"
-    ]
-
-
-def test_a_folder_named_like_an_export_is_refused(hub, tmp_path, capsys):
-    exports = tmp_path / "exports"
-    (exports / "notes.txt").mkdir(parents=True)
-    assert error_for(hub, capsys, [exports]) == [
+        "neither can read), so it may use another encoding; export the page as "
+        "plain text (UTF-8) and import that file",
         f"  error: {exports / 'notes.txt'} is a folder, not a regular file: "
-        "give a plain-text export"
-    ]
-
-
-def test_a_file_over_the_size_limit_is_refused(hub, tmp_path, capsys):
-    path = tmp_path / "export.txt"
-    path.write_text("Title\n\n" + "A line of guidance.\n" * 50_000, encoding="utf-8")
-    assert error_for(hub, capsys, [path]) == [
-        f"  error: {path} is over 1 MB, far more than one page's text: "
-        "check that it is the right file"
+        "give a plain-text export",
     ]
 
 
@@ -527,59 +309,19 @@ def test_a_broken_link_among_the_articles_is_not_a_traceback(hub, tmp_path, caps
     assert not (tmp_path / "elsewhere.md").exists()
 
 
-def test_text_after_the_boilerplate_is_kept_with_a_warning(hub):
-    export = (
-        "Title\n\nBody text here.\n\n"
-        "Return to Knowledge Hub Index\n\n"
-        "🎯 A stray closing note from the old page.\n"
-    )
-    result, meta, body = convert_text(hub, export, topic="tender-writing")
-    assert meta["summary"] == "Body text here."
-    assert body == "A stray closing note from the old page.\n"
-    assert any("line 7: kept 'A stray closing note" in w for w in result.warnings)
+def import_legacy(*arguments):
+    """`invoke import-legacy` in a process of its own, as an editor runs it."""
+    args = [sys.executable, "-m", "invoke", "import-legacy", *arguments]
+    return subprocess.run(args, cwd=ROOT, capture_output=True, text=True, check=False)
 
 
-def test_the_invoke_task(hub, tmp_path):
-    command = [sys.executable, "-m", "invoke", "import-legacy"]
+def test_the_invoke_task(hub):
+    planning = str(FIXTURES / "planning-your-bid-pipeline.txt")
+    answering = str(FIXTURES / "answering-quality-questions.txt")
     options = ["--content", str(hub.content), "--topic", "tender-writing"]
-    files = [str(FIXTURES / "planning-your-bid-pipeline.txt")]
-    extra = ["--", str(FIXTURES / "answering-quality-questions.txt")]
-    run = subprocess.run(
-        command + files + options + extra,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    run = import_legacy(planning, *options, "--", answering)
     assert run.returncode == 0, run.stderr
     assert "Imported 2 of 2 files" in run.stdout
-    again = subprocess.run(
-        command + files + options, cwd=ROOT, capture_output=True, text=True, check=False
-    )
+    again = import_legacy(planning, *options)
     assert again.returncode == 1
     assert "already exists" in again.stdout
-
-
-def test_one_slug_rule_for_new_and_import(hub):
-    title = "Bid/no-bid decisions: when to walk away"
-    result, _, _ = convert_text(hub, f"{title}\n\nWho this is for.\n")
-    scaffolded = new_article(settings_of(hub), title, "tender-writing")
-    assert result.slug == scaffolded.stem == "bidno-bid-decisions-when-to-walk-away"
-
-
-def test_topic_keywords_come_from_the_site_data(hub):
-    export = "Staffing the night shift\n\nRotas, handover and agency cover.\n"
-    _, front_matter, _ = convert_text(hub, export)
-    assert front_matter["topic"] != "social-value"
-    hub.data["topics"]["social-value"]["keywords"] = ["night shift", "rotas"]
-    hub.write_data()
-    _, front_matter, _ = convert_text(hub, export)
-    assert front_matter["topic"] == "social-value"
-
-
-def test_site_data_is_read_where_the_settings_say(hub):
-    (hub.content / "data").rename(hub.content / "site-data")
-    settings = settings_of(hub) | {"HUB_DATA_PATH": "site-data"}
-    catalogue = SiteCatalogue.load(settings)
-    assert set(catalogue.topics) == set(hub.data["topics"])
-    assert catalogue.product_named("Rapid Support Products") == "rapid-support"

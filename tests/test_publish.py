@@ -1,6 +1,6 @@
-"""`invoke publish`, `invoke changes` and `invoke preview`, run as an editor
-runs them: in a git checkout of a small hub, with a bare repository as the
-remote that GitHub Pages would be."""
+"""Deploying (hub/publish.py), and `invoke publish`, `invoke changes` and
+`invoke preview` run as an editor runs them: in a git checkout of a small hub,
+with a bare repository as the remote that GitHub Pages would be."""
 
 import os
 import shutil
@@ -14,6 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, SmallSite
+from hub.publish import DeployError, deploy, rsync_command
 
 CODE = (
     "hub",
@@ -276,3 +277,57 @@ def test_check_site_accepts_the_published_build(project):
     done = project.invoke("check", "--site")
     assert "loads a file from another site" not in done.stdout + done.stderr
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_rsync_deploys_the_output(tmp_path):
+    if shutil.which("rsync") is None:
+        pytest.fail("rsync is missing: `invoke test` installs it")
+    output = tmp_path / "output"
+    (output / "guide").mkdir(parents=True)
+    (output / "guide" / "index.html").write_text("<h1>Guide</h1>")
+    target = tmp_path / "server"
+    target.mkdir()
+    (target / "stale.html").write_text("old")
+    deploy({"DEPLOY_METHOD": "rsync", "DEPLOY_RSYNC_TARGET": f"{target}/"}, output)
+    assert (target / "guide" / "index.html").read_text() == "<h1>Guide</h1>"
+    assert not (target / "stale.html").exists()
+
+
+def test_ghp_import_commits_the_output_to_the_pages_branch(tmp_path, monkeypatch):
+    repo = tmp_path / "repo"
+    output = repo / "output"
+    output.mkdir(parents=True)
+    (output / "index.html").write_text("<h1>Hub</h1>")
+    git = ["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@example"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", "start"], check=True)
+    monkeypatch.chdir(repo)
+    monkeypatch.setenv("GIT_AUTHOR_NAME", "t")
+    monkeypatch.setenv("GIT_AUTHOR_EMAIL", "t@example")
+    monkeypatch.setenv("GIT_COMMITTER_NAME", "t")
+    monkeypatch.setenv("GIT_COMMITTER_EMAIL", "t@example")
+    settings = {"DEPLOY_METHOD": "ghp-import", "DEPLOY_PUSH": False}
+    deploy(settings, output)
+    shown = subprocess.run(
+        [*git, "show", "gh-pages:index.html"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert shown.stdout == "<h1>Hub</h1>"
+
+
+def test_deploy_settings_mistakes_are_explained():
+    with pytest.raises(DeployError, match="DEPLOY_RSYNC_TARGET is not set"):
+        rsync_command({"DEPLOY_METHOD": "rsync"}, "output")
+    with pytest.raises(DeployError, match="one of"):
+        deploy({"DEPLOY_METHOD": "ftp"}, "output")
+
+
+def test_a_failed_rsync_deploy_says_what_to_do(tmp_path):
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "index.html").write_text("<h1>Hub</h1>")
+    target = f"{tmp_path}/missing/deep/www/"
+    with pytest.raises(DeployError, match=r"rsync to .*/missing/deep/www/ failed"):
+        deploy({"DEPLOY_METHOD": "rsync", "DEPLOY_RSYNC_TARGET": target}, output)

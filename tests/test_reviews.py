@@ -1,4 +1,5 @@
-"""`invoke reviews`: scheduled articles and drafts, and the weekly issue's Markdown."""
+"""`invoke reviews` (hub/reviews.py): articles by urgency, scheduled articles and
+drafts, and the weekly issue's Markdown."""
 
 import datetime
 
@@ -41,6 +42,19 @@ def test_scheduled_articles_and_drafts_are_marked(site):
     table = format_table(rows)
     assert "scheduled for 2026-03-01 2027-03-01  future: Future" in table
     assert table[-1] == "1 overdue, 1 due soon, 1 fine, 1 scheduled, 1 draft"
+
+
+def test_reviews_table_sorts_by_urgency(site):
+    site.article("overdue", date="2020-01-01", review_by="2026-01-10")
+    site.article("soon", date="2026-01-01", review_by="2026-02-20")
+    site.article("later", date="2026-01-01", review_by="2027-01-01")
+    rows = review_table(settings_for(site), today=TODAY)
+    assert [(status, slug) for status, _, slug, _ in rows] == [
+        ("overdue", "overdue"),
+        ("due soon", "soon"),
+        ("fine", "later"),
+    ]
+    assert format_table(rows)[-1] == "1 overdue, 1 due soon, 1 fine"
 
 
 def test_an_article_dated_today_is_published(site):
