@@ -1,4 +1,6 @@
-"""The article page: every part the foundation promises, built from a small site."""
+"""The article page (theme/templates/article.html), built from a small site:
+its parts in order, review dates, escaping, breadcrumbs, the feedback form,
+scrolling tables and the printed address."""
 
 from bs4 import BeautifulSoup
 

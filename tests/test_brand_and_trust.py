@@ -1,5 +1,7 @@
-"""The Impact Guru brand, and the company details a UK limited company's site
-must show, with the promises a buyer needs before sending tender documents."""
+"""The Impact Guru brand (palette, contrast, wordmark, icons, manifest), the
+company details a UK limited company's site must show, and what the quote pages
+tell a buyer before they send tender documents: confidentiality, when we reply
+and whom to ask."""
 
 import json
 import re
@@ -234,20 +236,20 @@ def test_a_page_marker_places_the_company_details_once(site):
 
 
 @pytest.mark.parametrize("slug", ["quote", "quote-thank-you"])
-def test_quote_and_thank_you_pages_promise_confidentiality_reply_and_contact(
+def test_quote_and_thank_you_pages_state_confidentiality_reply_time_and_contact(
     tmp_path, slug
 ):
     site = quote_site(tmp_path)
     site.data["company"]["impact-guru"]["reply_time"] = "within 3 working days"
     assert site.build().ok
-    promise = site.page(slug).select_one("main .hub-assurance")
-    text = " ".join(promise.get_text().split())
+    assurance = site.page(slug).select_one("main .hub-assurance")
+    text = " ".join(assurance.get_text().split())
     company = COMPANY["impact-guru"]
     assert company["confidentiality"] in text
     assert "within 3 working days" in text
     assert "Mike Harrison" in text
-    assert promise.select_one(f"a[href='mailto:{company['email']}']")
-    assert promise.select_one("a[href='tel:01134960000']")
+    assert assurance.select_one(f"a[href='mailto:{company['email']}']")
+    assert assurance.select_one("a[href='tel:01134960000']")
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,5 @@
-"""Discovery: head metadata, JSON-LD, feeds, sitemap, redirects and reading aids."""
+"""Discovery: head metadata, JSON-LD, feeds, sitemap, reading aids, the 404 and
+search pages, and the headers hosts send."""
 
 import json
 import tomllib
@@ -126,44 +127,6 @@ def test_sitemap_lastmod_comes_from_modified_then_date(site):
     assert "<loc>https://hub.example/changed/</loc><lastmod>2026-02-02<" in sitemap
     assert "<loc>https://hub.example/unchanged/</loc><lastmod>2026-01-05<" in sitemap
     assert "draft-one" not in sitemap
-
-
-def test_redirect_from_writes_pages_and_netlify_rules(site):
-    site.article(
-        "guide", title="The guide", redirect_from=["/blog/old-guide/", "/old.html"]
-    )
-    assert site.build(SITEURL=PUBLISHED_URL).ok
-    moved = BeautifulSoup(
-        (site.output / "blog/old-guide/index.html").read_text(), "html.parser"
-    )
-    assert moved.select_one("link[rel=canonical]")["href"] == f"{PUBLISHED_URL}/guide/"
-    assert (
-        moved.select_one("meta[http-equiv=refresh]")["content"]
-        == f"0; url={PUBLISHED_URL}/guide/"
-    )
-    assert (site.output / "old.html").exists()
-    rules = (site.output / "_redirects").read_text().splitlines()
-    assert rules == ["/blog/old-guide/  /guide/  301", "/old.html  /guide/  301"]
-
-
-@pytest.mark.parametrize(
-    ("paths", "expected"),
-    [
-        (["/other/"], "'/other/' is a page of the hub, so it cannot redirect"),
-        (["old-page"], "'old-page' is not a path on this site"),
-    ],
-)
-def test_redirect_mistakes_are_errors(site, paths, expected):
-    site.article("other")
-    site.article("guide", redirect_from=paths)
-    errors = site.build().errors
-    assert any("guide.md" in e and expected in e for e in errors), errors
-
-
-def test_two_files_cannot_claim_one_old_path(site):
-    site.article("one", redirect_from=["/old/"])
-    site.article("two", redirect_from=["/old/"])
-    assert any("'/old/' is also claimed by" in e for e in site.build().errors)
 
 
 def test_reading_time_and_on_this_page(site):
