@@ -31,24 +31,25 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-FIELDS = (
-    "name",
-    "organisation",
-    "email",
-    "phone",
-    "service",
-    "tender",
-    "deadline",
-    "documents_url",
-    "message",
-    "consent",
-    "source_article",
+from plugins.quote_form import HONEYPOTS
+from plugins.quote_form.fields import (
+    ANSWER,
+    FEEDBACK_FIELDS,
+    PROBLEM,
+    QUOTE_FIELDS,
+    names,
+    option_values,
+    required,
 )
-REQUIRED = ("name", "organisation", "email", "message", "consent")
-# Nothing about the reader but what they choose to type.
-FEEDBACK_FIELDS = ("page", "useful", "problem", "email")
-ANSWERS = ("yes", "no")
-HONEYPOT = "_gotcha"
+
+# What the forms (plugins/quote_form/fields.yml) send and must not leave empty;
+# Yes or No stands in for the problem report that the feedback form requires.
+FIELDS = names(QUOTE_FIELDS)
+REQUIRED = required(QUOTE_FIELDS)
+FEEDBACK = names(FEEDBACK_FIELDS)
+FEEDBACK_REQUIRED = tuple(name for name in required(FEEDBACK_FIELDS) if name != PROBLEM)
+ANSWERS = option_values(FEEDBACK_FIELDS, ANSWER)
+HONEYPOT = HONEYPOTS["url"]
 FORM_TYPE = "application/x-www-form-urlencoded"
 MAX_BODY_BYTES = 100_000
 MAX_FIELDS = 100
@@ -107,12 +108,12 @@ class Receiver:
         return True
 
     def _receive_feedback(self, form):
-        values = _values(form, FEEDBACK_FIELDS)
+        values = _values(form, FEEDBACK)
         if values is None:
             return False
-        _require(values, ("page",))
-        useful = values["useful"].strip()
-        if useful not in ("", *ANSWERS) or not (useful or values["problem"].strip()):
+        _require(values, FEEDBACK_REQUIRED)
+        useful = values[ANSWER].strip()
+        if useful not in ("", *ANSWERS) or not (useful or values[PROBLEM].strip()):
             raise Rejected(
                 HTTPStatus.BAD_REQUEST,
                 "Say whether the page is useful, or what is wrong with it.",

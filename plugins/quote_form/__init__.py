@@ -5,9 +5,9 @@ At Pelican's `initialized` signal the `QUOTE_FORM_*` and `FEEDBACK_FORM_*`
 settings are read and checked; a mistake stops the build with a ValueError
 that names the setting and says what to do. The results are the `QUOTE_FORM`
 setting, which the `quote.html` template uses for the form's action, its extra
-attributes and hidden fields, the name of its honeypot field and the services
-to choose from, and the `FEEDBACK_FORM` setting, the same for the "Is this
-page useful?" form on every article.
+attributes and hidden fields, the name of its honeypot field and its fields
+(fields.yml, with the services to choose from), and the `FEEDBACK_FORM`
+setting, the same for the "Is this page useful?" form on every article.
 
 Feedback goes through the quote form's backend. Netlify keeps each form by its
 name; the other backends receive both at one address, where the feedback's
@@ -28,6 +28,8 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from pelican import signals
+
+from .fields import FEEDBACK_FIELDS, QUOTE_FIELDS, for_build
 
 BACKENDS = ("netlify", "formspree", "url")
 FORM_NAME = "quote"
@@ -275,22 +277,23 @@ def check_settings(pelican):
     _check_policy(settings, form, "quote")
     _check_policy(settings, feedback, "feedback")
     today = datetime.now(ZoneInfo(settings.get("TIMEZONE") or "UTC")).date()
+    publisher = settings.get("PUBLISHER", "")
     settings["QUOTE_FORM"] = {
         **form,
         "backend": backend,
         "name": FORM_NAME,
         "honeypot": HONEYPOTS[backend],
         "thanks_url": thanks,
-        "services": _services(settings),
-        # Browsers without JavaScript refuse deadlines before the build date;
-        # the script moves this to the visitor's today.
-        "deadline_min": today.isoformat(),
+        "fields": for_build(
+            QUOTE_FIELDS, publisher, _services(settings), today.isoformat()
+        ),
     }
     settings["FEEDBACK_FORM"] = {
         **feedback,
         "name": FEEDBACK_FORM_NAME,
         "honeypot": HONEYPOTS[backend],
         "thanks_url": feedback_thanks,
+        "fields": for_build(FEEDBACK_FIELDS, publisher),
     }
 
 
