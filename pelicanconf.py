@@ -40,15 +40,18 @@ OUTPUT_PATH = "output"
 THEME = "theme"
 
 PLUGIN_PATHS = ["plugins"]
+# Each plugin comes after those it needs (its NEEDS), as the build checks.
 PLUGINS = [
     "content_model",
     "quote_cta",
+    "product_pages",
     "related_resources",
     "hub_index",
     "reading_aids",
     "redirects",
     "incremental_preview",
     "cms_admin",
+    "quote_form",
 ]
 
 # Promos on articles whose topic names none; the quote block follows the first.
@@ -223,13 +226,13 @@ FOOTER_LINKS = [
 # Quote request form: where the form on /quote/ posts (see the README).
 # Previews post to the local receiver that `invoke serve` runs; publishconf.py
 # chooses the published backend.
-PLUGINS = [*PLUGINS, "quote_form"]
 QUOTE_FORM_BACKEND = "url"
 QUOTE_FORM_ACTION = "/quote/send"
 QUOTE_FORM_FORMSPREE_ID = ""
 QUOTE_FORM_THANKS_URL = "quote-thank-you/"
-# The form's "What do you need help with?" list: a product's `service` is one
-# of these values, which its page's button chooses.
+# The choices of the form's "What do you need help with?" field (its fields
+# are in plugins/quote_form/fields.yml): a product's `service` is one of these
+# values, which its page's button chooses.
 QUOTE_FORM_SERVICES = [
     ("bid-writing", "Bid writing"),
     ("bid-review", "Bid review"),

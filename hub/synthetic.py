@@ -16,11 +16,11 @@ from pathlib import Path
 import yaml
 
 from content_model.site_data import SCHEMAS
+from quote_cta import QUOTE_MARKER
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "content" / "data"
 BODY_WORDS = 900
-QUOTE_MARKER = "<!-- quote-cta -->"
 
 TAGS = [
     "method statements",

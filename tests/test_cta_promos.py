@@ -3,6 +3,7 @@
 import pytest
 
 from conftest import block_order
+from quote_cta import split_at_quote_marker
 
 
 def test_article_shows_every_block_in_order(site):
@@ -155,87 +156,27 @@ def test_marker_mistakes_are_errors(site, front_matter, expected):
     assert any("guide.md" in e and expected in e for e in errors), errors
 
 
-def facts(page):
-    """A product page's facts: heading -> its list items, or its text."""
-    shown = {}
-    for fact in page.select(".hub-product-facts__item"):
-        items = [li.get_text(strip=True) for li in fact.select("li")]
-        value = fact.select_one(".hub-product-facts__value")
-        shown[fact.h2.get_text(strip=True)] = items or value.get_text(strip=True)
-    return shown
-
-
-def test_each_product_page_says_what_is_included_how_fast_for_whom_and_price(site):
-    site.article("guide")
-    product = site.data["products"]["rapid-support"]
-    product["included"] = ["A scored answer review", "A compliance check"]
-    product["turnaround"] = "Two to five working days."
-    product["suits"] = ["Bids due within a fortnight"]
-    product["price_guidance"] = "From a fixed fee."
-    assert site.build().ok
-    page = site.page("rapid-support")
-    assert page.h1.text == "Rapid Support Products"
-    assert facts(page) == {
-        "What's included": ["A scored answer review", "A compliance check"],
-        "Typical turnaround": "Two to five working days.",
-        "Who it suits": ["Bids due within a fortnight"],
-        "Price guidance": "From a fixed fee.",
-    }
-    assert "Price guidance" not in facts(site.page("monthly-retainer"))
-
-
-def test_a_product_page_opens_the_quote_form_with_its_service_chosen(site):
-    site.article("guide")
-    del site.data["products"]["monthly-retainer"]["service"]
-    assert site.build().ok
-    buttons = site.page("rapid-support").select("main a.hub-button")
-    assert [button["href"] for button in buttons] == ["/quote/?service=rapid-support"]
-    assert site.page("monthly-retainer").select_one("main a.hub-button")["href"] == (
-        "/quote/"
-    )
-
-
-def test_a_product_service_the_quote_form_does_not_offer_is_an_error(site):
-    site.article("guide")
-    site.data["products"]["rapid-support"]["service"] = "rapid-suport"
+def test_an_unknown_product_is_an_error_at_its_line_not_a_promo_left_out(site):
+    site.article("guide", products=["rapid-support", "rapid-suport"])
     errors = site.build().errors
-    assert any(
-        "products.yml: [rapid-support.service] the quote form offers no service "
-        "'rapid-suport'. Did you mean 'rapid-support'?" in error
-        for error in errors
-    ), errors
-
-
-def test_the_services_page_lists_every_product_and_the_navigation_links_to_it(site):
-    site.article("guide")
-    site.write(
-        "pages/services.md",
-        "---\ntitle: Our services\nsummary: How we help.\ntemplate: services\n---\n"
-        "Intro.\n",
+    assert len(errors) == 1, errors
+    assert errors[0].endswith(
+        "guide.md:6: [products] unknown product 'rapid-suport'. "
+        "Did you mean 'rapid-support'?"
     )
-    assert site.build().ok
-    page = site.page("services")
-    cards = page.select(".hub-service-card")
-    assert [card.h2.get_text(strip=True) for card in cards] == [
-        "Rapid Support Products",
-        "Bid Writing Quote",
-        "Monthly Bid Support Retainers",
-    ]
-    assert [card.select_one("a.hub-service-card__link")["href"] for card in cards] == [
-        "/rapid-support/",
-        "/bid-writing-quote/",
-        "/monthly-retainer/",
-    ]
-    for slug in ("guide", "services", "rapid-support"):
-        nav = site.page(slug).select_one(".hub-header nav[aria-label=Main]")
-        assert nav.find("a", string="Services")["href"] == "/services/"
 
 
-def test_product_without_a_page_is_an_error(site):
+def test_an_unknown_default_product_is_an_error_naming_the_setting(site):
     site.article("guide")
-    site.data["products"]["new-product"] = dict(
-        site.data["products"]["rapid-support"], name="New"
+    errors = site.build(DEFAULT_PRODUCTS=["rapid-support", "bespoke"]).errors
+    assert len(errors) == 1, errors
+    assert errors[0].endswith(
+        "products.yml: [DEFAULT_PRODUCTS] the settings name product 'bespoke', "
+        "which is not in the data. Known values: bid-writing-quote, "
+        "monthly-retainer, rapid-support."
     )
-    site.write_product_pages = False
-    errors = site.build().errors
-    assert any("the product 'new-product' has no page" in e for e in errors), errors
+
+
+def test_the_quote_marker_filter_cuts_the_body_in_two_at_the_first_marker():
+    body = "<p>First.</p>\n<!-- quote-cta -->\n<p>Second.</p>"
+    assert split_at_quote_marker(body) == ["<p>First.</p>\n", "\n<p>Second.</p>"]

@@ -108,15 +108,27 @@ def slug(value):
     return value
 
 
-def slug_list(value):
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list):
-        raise FieldError(
-            f"expected a list, got {shown(value)}",
-            "Write a YAML list, e.g. [first-slug, second-slug].",
-        )
-    return [slug(item) for item in value]
+def list_of(parse_item, described, example, split):
+    """A YAML list of items, each parsed by `parse_item`; a single string is
+    first made a list by `split`."""
+
+    def parse(value):
+        if isinstance(value, str):
+            value = split(value)
+        if not isinstance(value, list):
+            raise FieldError(
+                f"expected {described}, got {shown(value)}",
+                f"Write a YAML list, e.g. {example}.",
+            )
+        return [parse_item(item) for item in value]
+
+    return parse
+
+
+slug_list = list_of(slug, "a list", "[first-slug, second-slug]", lambda one: [one])
+tag_list = list_of(
+    text, "a list of tags", "[CQC, governance]", lambda tags: tags.split(",")
+)
 
 
 def text_list(value):
@@ -124,17 +136,6 @@ def text_list(value):
         raise FieldError(
             f"expected a list, got {shown(value)}",
             "Write one '- item' line per entry.",
-        )
-    return [text(item) for item in value]
-
-
-def tag_list(value):
-    if isinstance(value, str):
-        value = value.split(",")
-    if not isinstance(value, list):
-        raise FieldError(
-            f"expected a list of tags, got {shown(value)}",
-            "Write a YAML list, e.g. [CQC, governance].",
         )
     return [text(item) for item in value]
 

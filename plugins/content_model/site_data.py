@@ -6,12 +6,13 @@ Editors change wording in these YAML files, never in templates or Python.
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import fields
 from .front_matter import FrontMatterError, load_yaml
 from .mojibake import GARBLED_FIX, find_mojibake, garbled
 from .problems import did_you_mean, report
+from .schema import DATA_ENTRY, check_values
 
 MAX_DATA_CHARS = 1_000_000
 # Companies House numbers: eight digits, or two letters (SC, NI, ...) and six.
@@ -21,10 +22,12 @@ EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 @dataclass(frozen=True)
 class Topic:
+    """A subject articles are grouped under, with its own page."""
+
     slug: str
     name: str
     description: str
-    products: list = field(default_factory=list)
+    products: list = field(default_factory=list)  # of Product
     resources: dict = field(default_factory=dict)
     # Phrases that mark an old-site export as this topic's (invoke import-legacy).
     keywords: list = field(default_factory=list)
@@ -32,6 +35,8 @@ class Topic:
 
 @dataclass(frozen=True)
 class Product:
+    """A paid service: promoted on articles, with its own page."""
+
     slug: str
     name: str
     tagline: str
@@ -51,6 +56,8 @@ class Product:
 
 @dataclass(frozen=True)
 class Person:
+    """An editor of articles, or the company's contact."""
+
     slug: str
     name: str
     role: str
@@ -95,60 +102,70 @@ class SiteData:
     broken: frozenset = frozenset()
     unread: frozenset = frozenset()
 
+    def reported_missing(self, slug, filename):
+        """Whether `slug` is missing because its entry, or the whole data file,
+        has a problem: reported there, not again where the slug is used."""
+        return slug in self.broken or filename in self.unread
 
+
+# The keys most entries have.
+REQUIRED_TEXT = fields.Field(fields.text, required=True)
+OPTIONAL_TEXT = fields.Field(fields.text)
+REQUIRED_LIST = fields.Field(fields.text_list, required=True)
+OPTIONAL_LIST = fields.Field(fields.text_list)
 # file name -> (record class, {key: Field})
 SCHEMAS = {
     "topics.yml": (
         Topic,
         {
-            "name": fields.Field(fields.text, required=True),
-            "description": fields.Field(fields.text, required=True),
+            "name": REQUIRED_TEXT,
+            "description": REQUIRED_TEXT,
             "products": fields.Field(fields.slug_list),
             "resources": fields.Field(fields.resource_groups),
-            "keywords": fields.Field(fields.text_list),
+            "keywords": OPTIONAL_LIST,
         },
     ),
     "products.yml": (
         Product,
         {
-            "name": fields.Field(fields.text, required=True),
-            "tagline": fields.Field(fields.text, required=True),
-            "promo": fields.Field(fields.text, required=True),
-            "link_text": fields.Field(fields.text, required=True),
-            "included": fields.Field(fields.text_list, required=True),
-            "turnaround": fields.Field(fields.text, required=True),
-            "suits": fields.Field(fields.text_list, required=True),
-            "price_guidance": fields.Field(fields.text),
+            "name": REQUIRED_TEXT,
+            "tagline": REQUIRED_TEXT,
+            "promo": REQUIRED_TEXT,
+            "link_text": REQUIRED_TEXT,
+            "included": REQUIRED_LIST,
+            "turnaround": REQUIRED_TEXT,
+            "suits": REQUIRED_LIST,
+            "price_guidance": OPTIONAL_TEXT,
             "service": fields.Field(fields.slug),
-            "heading": fields.Field(fields.text),
-            "benefits": fields.Field(fields.text_list),
+            "heading": OPTIONAL_TEXT,
+            "benefits": OPTIONAL_LIST,
         },
     ),
     "people.yml": (
         Person,
         {
-            "name": fields.Field(fields.text, required=True),
-            "role": fields.Field(fields.text, required=True),
+            "name": REQUIRED_TEXT,
+            "role": REQUIRED_TEXT,
         },
     ),
     "company.yml": (
         Company,
         {
-            "legal_name": fields.Field(fields.text, required=True),
-            "company_number": fields.Field(fields.text, required=True),
-            "registered_in": fields.Field(fields.text, required=True),
-            "registered_office": fields.Field(fields.text, required=True),
-            "email": fields.Field(fields.text, required=True),
-            "phone": fields.Field(fields.text, required=True),
+            "legal_name": REQUIRED_TEXT,
+            "company_number": REQUIRED_TEXT,
+            "registered_in": REQUIRED_TEXT,
+            "registered_office": REQUIRED_TEXT,
+            "email": REQUIRED_TEXT,
+            "phone": REQUIRED_TEXT,
             "contact": fields.Field(fields.slug, required=True),
-            "reply_time": fields.Field(fields.text, required=True),
-            "confidentiality": fields.Field(fields.text, required=True),
+            "reply_time": REQUIRED_TEXT,
+            "confidentiality": REQUIRED_TEXT,
         },
     ),
     "facts.yml": (
         Fact,
         {
-            "value": fields.Field(fields.text, required=True),
+            "value": REQUIRED_TEXT,
             "source": fields.Field(fields.web_address),
         },
     ),
@@ -157,22 +174,29 @@ SCHEMAS = {
 OPTIONAL = {"facts.yml"}
 
 
+def data_file(settings, filename):
+    """Where a site data file is, as problems with it are reported."""
+    return f"{settings['PATH']}/{settings['HUB_DATA_PATH']}/{filename}"
+
+
 def load_site_data(data_path):
     """Read and check every data file; problems are reported, bad entries left out."""
     loaded, broken = {}, set()
     for filename, (record, schema) in SCHEMAS.items():
         path = os.path.join(data_path, filename)
         loaded[filename] = _load_records(path, record, schema, broken)
+    company = _the_company(os.path.join(data_path, "company.yml"), loaded, broken)
+    products = loaded["products.yml"] or {}
+    topics_path = os.path.join(data_path, "topics.yml")
     data = SiteData(
-        topics=loaded["topics.yml"] or {},
-        products=loaded["products.yml"] or {},
+        topics=_with_products(topics_path, loaded["topics.yml"] or {}, products),
+        products=products,
         people=loaded["people.yml"] or {},
         facts=loaded["facts.yml"] or {},
-        company=_the_company(os.path.join(data_path, "company.yml"), loaded, broken),
+        company=company,
         broken=frozenset(broken),
         unread=frozenset(name for name, records in loaded.items() if records is None),
     )
-    _check_topic_products(os.path.join(data_path, "topics.yml"), data)
     _check_company(os.path.join(data_path, "company.yml"), data)
     return data
 
@@ -205,8 +229,10 @@ def _load_records(path, record, schema, broken):
             report(path, slug, "expected keys under the slug", "Indent them by 2.")
             broken.add(slug)
             continue
-        parsed = _parse_entry(path, slug, values, schema)
-        if parsed is None:
+        parsed, wrong = check_values(values, schema, DATA_ENTRY)
+        for key, message, fix in wrong:
+            report(path, f"{slug}.{key}", message, fix)
+        if wrong:
             broken.add(slug)
         else:
             records[slug] = record(slug=slug, **parsed)
@@ -241,30 +267,6 @@ def _read_entries(path):
     return entries or {}
 
 
-def _parse_entry(path, slug, values, schema):
-    parsed, ok = {}, True
-    for key, value in values.items():
-        if key not in schema:
-            report(
-                path,
-                f"{slug}.{key}",
-                f"unknown key '{key}'",
-                did_you_mean(key, schema),
-            )
-            ok = False
-            continue
-        try:
-            parsed[key] = schema[key].parse(value)
-        except fields.FieldError as error:
-            report(path, f"{slug}.{key}", error.message, error.fix)
-            ok = False
-    for key, spec in schema.items():
-        if spec.required and key not in values:
-            report(path, f"{slug}.{key}", f"'{key}' is missing", f"Add '{key}:'.")
-            ok = False
-    return parsed if ok else None
-
-
 def _check_company(path, data):
     """Formats plain text cannot check, and the contact's slug."""
     company = data.company
@@ -294,13 +296,25 @@ def _check_company(path, data):
         )
 
 
-def _check_topic_products(path, data):
-    for topic in data.topics.values():
-        for slug in topic.products:
-            if slug not in data.products:
-                report(
-                    path,
-                    f"{topic.slug}.products",
-                    f"unknown product '{slug}'",
-                    did_you_mean(slug, data.products),
-                )
+def find_products(slugs, products):
+    """The products that `slugs` name, in their order, and the slugs that
+    name none."""
+    found = [products[slug] for slug in slugs if slug in products]
+    return found, [slug for slug in slugs if slug not in products]
+
+
+def _with_products(path, topics, products):
+    """The topics with their products' slugs made Products; an unknown one is
+    reported, in the topics' file."""
+    resolved = {}
+    for slug, topic in topics.items():
+        found, unknown = find_products(topic.products, products)
+        for name in unknown:
+            report(
+                path,
+                f"{slug}.products",
+                f"unknown product '{name}'",
+                did_you_mean(name, products),
+            )
+        resolved[slug] = replace(topic, products=found)
+    return resolved

@@ -1,9 +1,9 @@
 """Reading aids: a reading-time estimate, an "On this page" contents list, and
 tables that fit a phone.
 
-Attaches `article.reading_minutes` and `article.contents` (the `##` headings as
+Attaches `article.reading_minutes` and `article.headings` (the `##` headings as
 (id, text) pairs, only when there are `CONTENTS_MIN_HEADINGS` or more), once
-per article object (content_model/reuse.py). Adds the `scrollable_tables`
+per article object (content_model/memo.py). Adds the `scrollable_tables`
 template filter, which the theme applies to bodies.
 """
 
@@ -15,7 +15,10 @@ from functools import partial
 
 from pelican import signals
 
-from content_model.reuse import reuse
+from content_model import all_articles
+from content_model.memo import per_article_memo
+from content_model.pelican_compat import body_html
+from content_model.settings import whole_number
 
 DEFAULTS = {"READING_WORDS_PER_MINUTE": 200, "CONTENTS_MIN_HEADINGS": 4}
 TAG = re.compile(r"<[^>]+>")
@@ -26,9 +29,8 @@ TABLE = re.compile(r"<table\b")
 def check_settings(pelican):
     settings = pelican.settings
     for key, default in DEFAULTS.items():
-        value = settings.setdefault(key, default)
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise ValueError(f"{key} must be a whole number above 0, got {value!r}")
+        settings.setdefault(key, default)
+        whole_number(settings, key, minimum=1)
     settings["JINJA_FILTERS"] = {
         **settings.get("JINJA_FILTERS", {}),
         "scrollable_tables": scrollable_tables,
@@ -51,13 +53,15 @@ def scrollable_tables(body):
 
 
 def attach_reading_aids(generator):
-    for article in generator.articles + generator.drafts + generator.hidden_articles:
+    for article in all_articles(generator):
         aids = partial(_reading_aids, article, generator.settings)
-        article.reading_minutes, article.contents = reuse(article, "reading_aids", aids)
+        article.reading_minutes, article.headings = per_article_memo(
+            article, "reading_aids", aids
+        )
 
 
 def _reading_aids(article, settings):
-    body = article._content or ""
+    body = body_html(article) or ""
     words = len(TAG.sub(" ", body).split())
     minutes = max(1, math.ceil(words / settings["READING_WORDS_PER_MINUTE"]))
     headings = [

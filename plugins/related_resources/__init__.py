@@ -16,12 +16,16 @@ from functools import partial
 
 from pelican import signals
 
+from content_model import all_articles
+from content_model.memo import per_article_memo, shared_inputs
 from content_model.problems import did_you_mean, report, report_field
-from content_model.reuse import reuse, shared_inputs
+from content_model.settings import check_plugin_order, whole_number
+from content_model.site_data import data_file
 
 from .links import ResourceGroup, article_links, merge_groups, resolve_link
 from .scoring import RelatedIndex
 
+NEEDS = ("content_model",)
 DEFAULTS = {"RELATED_GUIDANCE_MIN": 3, "RELATED_GUIDANCE_MAX": 5}
 
 
@@ -29,12 +33,8 @@ def check_settings(pelican):
     settings = pelican.settings
     for key, default in DEFAULTS.items():
         settings.setdefault(key, default)
-    low, high = settings["RELATED_GUIDANCE_MIN"], settings["RELATED_GUIDANCE_MAX"]
-    if not (isinstance(low, int) and isinstance(high, int) and 0 <= low <= high):
-        raise ValueError(
-            "RELATED_GUIDANCE_MIN and RELATED_GUIDANCE_MAX must be whole numbers "
-            f"with MIN <= MAX, got {low!r} and {high!r}"
-        )
+    low = whole_number(settings, "RELATED_GUIDANCE_MIN")
+    whole_number(settings, "RELATED_GUIDANCE_MAX", low, "RELATED_GUIDANCE_MIN")
 
 
 def attach_related(generator):
@@ -42,7 +42,7 @@ def attach_related(generator):
     site_data = generator.context["site_data"]
     published = article_links(generator.articles, settings["SITEURL"])
     slug_of = {link: slug for slug, link in published.items()}
-    everything = generator.articles + generator.drafts + generator.hidden_articles
+    everything = all_articles(generator)
     all_slugs = {article.slug for article in everything}
     index = RelatedIndex(generator.articles)
     _check_topic_resources(settings, site_data, all_slugs)
@@ -56,7 +56,7 @@ def attach_related(generator):
         groups = partial(
             _resource_groups, article, settings, site_data, published, all_slugs
         )
-        article.resource_groups = reuse(
+        article.resource_groups = per_article_memo(
             article, "resource_groups", groups, links_made_from
         )
         linked = {
@@ -75,7 +75,7 @@ def attach_related(generator):
         )
         # The resources' articles change only with the article (read again),
         # the topic data (a full build) or the published articles (the index).
-        slugs = reuse(article, "related_guidance", related, index_made_from)
+        slugs = per_article_memo(article, "related_guidance", related, index_made_from)
         article.related_guidance = [index.by_slug[slug] for slug in slugs]
 
 
@@ -114,7 +114,7 @@ def _report_link(article, link, site_data, all_slugs):
 
 def _check_topic_resources(settings, site_data, all_slugs):
     """Topic defaults are checked once, against the data file that holds them."""
-    path = f"{settings['PATH']}/{settings['HUB_DATA_PATH']}/topics.yml"
+    path = data_file(settings, "topics.yml")
     for topic in site_data.topics.values():
         for links in topic.resources.values():
             for link in links:
@@ -130,5 +130,6 @@ def _check_topic_resources(settings, site_data, all_slugs):
 
 
 def register():
+    signals.initialized.connect(check_plugin_order)
     signals.initialized.connect(check_settings)
     signals.article_generator_finalized.connect(attach_related)

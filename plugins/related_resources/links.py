@@ -2,12 +2,17 @@
 
 from dataclasses import dataclass
 
+from product_pages import product_url
+
 
 @dataclass(frozen=True)
 class Link:
     title: str
     url: str
     external: bool = False
+    # The slug of the hub's article linked to, if it is one: a preview
+    # rebuilds the pages listing an article when its card changes.
+    article: str | None = None
 
 
 @dataclass(frozen=True)
@@ -32,7 +37,9 @@ def merge_groups(topic_groups, article_resources):
 
 def article_links(articles, site_url):
     """Slug -> Link for each published article, made once per build."""
-    return {a.slug: Link(a.title, f"{site_url}/{a.url}") for a in articles}
+    return {
+        a.slug: Link(a.title, f"{site_url}/{a.url}", article=a.slug) for a in articles
+    }
 
 
 def resolve_link(link, settings, products, articles):
@@ -43,6 +50,6 @@ def resolve_link(link, settings, products, articles):
         product = products.get(link["product"])
         if product is None:
             return None
-        url = settings["PAGE_URL"].format(slug=product.slug)
+        url = product_url(settings, product)
         return Link(product.name, f"{settings['SITEURL']}/{url}")
     return articles.get(link["article"])
