@@ -1,5 +1,5 @@
-"""Discovery: head metadata, JSON-LD, feeds, sitemap, reading aids, the 404 and
-search pages, and the headers hosts send."""
+"""Discovery: head metadata, JSON-LD, feeds, sitemap, the 404 and search pages,
+and the headers hosts send."""
 
 import json
 import tomllib
@@ -76,11 +76,10 @@ def test_json_ld_article_breadcrumbs_and_organisation(site):
 
 def test_json_ld_stays_valid_and_closed_whatever_the_title(site):
     title = "Closing </script><script>alert(\"x\")</script> & 'quotes'"
-    site.article("guide", title=title, summary='A "quoted" </script> summary')
-    assert site.build().ok
-    html = (site.output / "guide" / "index.html").read_text()
+    html, page = site.built_article(
+        "guide", title=title, summary='A "quoted" </script> summary'
+    )
     assert "<script>alert" not in html
-    page = BeautifulSoup(html, "html.parser")
     article = next(block for block in json_ld(page) if block["@type"] == "Article")
     assert article["headline"] == title
     assert article["description"] == 'A "quoted" </script> summary'
@@ -127,22 +126,6 @@ def test_sitemap_lastmod_comes_from_modified_then_date(site):
     assert "<loc>https://hub.example/changed/</loc><lastmod>2026-02-02<" in sitemap
     assert "<loc>https://hub.example/unchanged/</loc><lastmod>2026-01-05<" in sitemap
     assert "draft-one" not in sitemap
-
-
-def test_reading_time_and_on_this_page(site):
-    sections = "".join(f"## Part {n}\n\n" + "word " * 100 + "\n\n" for n in range(4))
-    site.article("long", body=sections)
-    site.article("short", body="## Only one\n\nA few words.\n")
-    assert site.build().ok
-    long_page = site.page("long")
-    assert "3 minutes" in long_page.select(".hub-review-dates__row")[2].text
-    contents = long_page.select(".hub-contents__link")
-    assert (contents[0].text, contents[0]["href"]) == ("Part 0", "#part-0")
-    assert len(contents) == 4
-    assert long_page.select_one("#part-3").name == "h2"
-    short_page = site.page("short")
-    assert short_page.select(".hub-contents") == []
-    assert "1 minute" in short_page.select(".hub-review-dates__row")[2].text
 
 
 def test_not_found_page_offers_search_and_the_index(sample_hub):
