@@ -1,4 +1,5 @@
-"""Shared fixtures: small sites built in temporary folders, and the full sample hub."""
+"""Shared fixtures: small sites built in temporary folders; the full sample hub,
+built, served and run through the Nu HTML checker once per test run; a browser."""
 
 import copy
 import datetime
@@ -13,8 +14,10 @@ from playwright.sync_api import sync_playwright
 
 from hub.build import build, rebuild_in_place
 from hub.preview import Previewer
+from hub.site_checks.nu_html import run_vnu
 
 ROOT = Path(__file__).resolve().parent.parent
+QUALITY_FIXTURES = ROOT / "tests" / "fixtures" / "quality"
 
 PEOPLE = {"mike-harrison": {"name": "Mike Harrison", "role": "Founder of Impact Guru"}}
 PRODUCTS = {
@@ -152,6 +155,15 @@ class SmallSite:
         html = (self.output / url_path.strip("/") / "index.html").read_text("utf-8")
         return BeautifulSoup(html, "html.parser")
 
+    def built_article(self, slug, **front_matter):
+        """Write one article, build, and return its page both as the HTML
+        written, to show what escaping let through, and parsed."""
+        self.article(slug, **front_matter)
+        result = self.build()
+        assert result.ok, result.errors
+        html = (self.output / slug / "index.html").read_text("utf-8")
+        return html, BeautifulSoup(html, "html.parser")
+
 
 @pytest.fixture
 def site(tmp_path):
@@ -234,3 +246,40 @@ def _years_ahead(years):
         return now.replace(year=now.year + years)
     except ValueError:  # 29 February, in a year without one
         return now.replace(year=now.year + years, day=28)
+
+
+@pytest.fixture(scope="session")
+def nu_findings(sample_hub):
+    """The Nu HTML checker's errors on every page set the tests validate, from
+    one Java run for the whole session: page set -> the errors in it."""
+    page_sets = [
+        sample_hub,
+        QUALITY_FIXTURES / "broken-links",
+        QUALITY_FIXTURES / "unclosed-element.html",
+    ]
+    findings = run_vnu(page_sets)
+    return {
+        page_set: [
+            found for found in findings if Path(found.page).is_relative_to(page_set)
+        ]
+        for page_set in page_sets
+    }
+
+
+@pytest.fixture(scope="session")
+def sample_hub_url(sample_hub):
+    """The sample hub served on a local port for the whole run."""
+    from browser import serving  # noqa: PLC0415 - browser.py imports this file
+
+    with serving(sample_hub, None) as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser, request):
+    """A new browser page 1,280 px wide, or as wide as the test's parameter."""
+    width = getattr(request, "param", 1280)
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    context.close()

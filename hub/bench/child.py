@@ -93,18 +93,20 @@ def _edit_to_preview(folder, edits):
     measured["errors"] = result.errors
     if not result.ok:
         return measured | {"peak_mib": _peak_mib(), "warnings": 0}
-    stop = threading.Event()
+    stop, idle = threading.Event(), threading.Event()
     content = Path(settings["PATH"])
-    watcher = threading.Thread(target=watch, args=(previewer, [content], stop))
+    watcher = threading.Thread(target=watch, args=(previewer, [content], stop, idle))
     watcher.start()
     try:
-        time.sleep(1)  # the watcher is listening
+        _wait_until_idle(idle)  # the watcher is listening
         for number in range(edits):
             seconds, cpu = _time_one_edit(previewer, content, output, number, "body")
+            _wait_until_idle(idle)
             measured["seconds"].append(seconds)
             measured["cpu_seconds"].append(cpu)
         for number in range(edits):
             seconds, _ = _time_one_edit(previewer, content, output, number, "title")
+            _wait_until_idle(idle)
             measured["title_seconds"].append(seconds)
     finally:
         stop.set()
@@ -132,5 +134,12 @@ def _time_one_edit(previewer, content, output, number, part):
         time.sleep(0.002)
     previewer.builds.wait_after(str(count), EDIT_TIMEOUT_SECONDS)
     seconds, cpu = time.perf_counter() - started, cpu_seconds() - cpu
-    time.sleep(2)  # the watcher, idle, has tidied up before the next edit
     return seconds, cpu
+
+
+def _wait_until_idle(idle):
+    """Until the watcher has tidied up after its last build and waits for the
+    next change, so that no edit is timed while it tidies."""
+    if not idle.wait(EDIT_TIMEOUT_SECONDS):
+        raise SystemExit("the preview's watcher never became idle")
+    idle.clear()

@@ -1,14 +1,12 @@
-"""Gate 3: every internal link and anchor in the built hub leads somewhere.
-
-External links are listed, never fetched: CI has no internet.
-"""
+"""hub/site_checks/links.py: every internal link and anchor of a built site
+leads somewhere; external links are listed, never fetched."""
 
 import shutil
-from pathlib import Path
 
-from hub.site_checks import check_links
+from conftest import QUALITY_FIXTURES
+from hub.site_checks.links import check_links
 
-FIXTURES = Path(__file__).parent / "fixtures" / "quality"
+BROKEN_LINKS = QUALITY_FIXTURES / "broken-links"
 
 
 def test_the_sample_hub_has_no_broken_links(sample_hub):
@@ -23,35 +21,35 @@ def test_the_sample_hub_has_no_broken_links(sample_hub):
     )
 
 
-def test_a_link_to_a_missing_page_or_anchor_fails_the_gate():
-    report = check_links(FIXTURES / "broken-links")
-    assert [(problem.page, problem.line) for problem in report.broken] == [
+def test_a_link_to_a_missing_file_page_or_anchor_is_broken():
+    report = check_links(BROKEN_LINKS)
+    assert [(finding.page, finding.line) for finding in report.broken] == [
         ("/", 6),
         ("/", 12),
         ("/", 13),
     ]
-    stylesheet, page, anchor = (problem.message for problem in report.broken)
+    stylesheet, page, anchor = (finding.message for finding in report.broken)
     assert "/theme/css/missing.css: no such file" in stylesheet
     assert "/writing-a-bid-library/: no such file" in page
     assert "the page has no id 'no-such-section'" in anchor
 
 
 def test_queries_relative_links_and_built_in_fragments_are_not_broken():
-    report = check_links(FIXTURES / "broken-links")
-    broken = {problem.message.split()[3] for problem in report.broken}
+    report = check_links(BROKEN_LINKS)
+    broken = {finding.message.split()[3] for finding in report.broken}
     for fine in ("/about/", "about/#team", "#top-of-page", "#", "../"):
         assert fine not in broken
     assert not any("?from=" in url for url in broken)
 
 
 def test_external_links_are_listed_with_their_pages_and_mail_is_skipped():
-    report = check_links(FIXTURES / "broken-links")
+    report = check_links(BROKEN_LINKS)
     assert report.external == {"https://www.find-tender.service.gov.uk/": ["/"]}
 
 
 def test_absolute_links_to_the_site_itself_are_checked_as_internal(tmp_path):
     output = tmp_path / "output"
-    shutil.copytree(FIXTURES / "broken-links", output)
+    shutil.copytree(BROKEN_LINKS, output)
     about = output / "about" / "index.html"
     site = "https://knowledge.example.org"
     about.write_text(

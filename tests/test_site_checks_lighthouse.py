@@ -1,9 +1,10 @@
-"""Gate 6: Lighthouse 12 with Debian's Chromium, once on each kind of page.
+"""hub/site_checks/lighthouse.py: Lighthouse 12 with Debian's Chromium scores
+each kind of page.
 
 The sample hub is built as `invoke preview --serve` builds it, for the
 address it is served at (absolute canonical links, as the published site
 has), and served by the preview's own server. One Lighthouse run per page
-type keeps the gate to about a minute.
+type keeps this to about a minute.
 """
 
 import threading
@@ -14,7 +15,11 @@ from conftest import ROOT
 from hub.build import build
 from hub.chromium import find_chromium
 from hub.receiver import make_server
-from hub.site_checks import LIGHTHOUSE_CATEGORIES, run_lighthouse
+from hub.site_checks.lighthouse import (
+    LIGHTHOUSE_CATEGORIES,
+    lighthouse_findings,
+    run_lighthouse,
+)
 
 PAGES = {
     "hub index": "/",
@@ -46,8 +51,46 @@ def hub_url(tmp_path_factory):
     thread.join()
 
 
-def test_the_gate_checks_all_four_categories():
+def test_all_four_categories_are_scored():
     assert set(LIGHTHOUSE_CATEGORIES) == set(MINIMUM)
+
+
+def test_a_report_gives_scores_out_of_100_and_the_scored_audits_that_lost_points():
+    report = {
+        "categories": {
+            "performance": {
+                "score": 0.934,
+                "auditRefs": [
+                    {"id": "largest-contentful-paint", "weight": 25},
+                    {"id": "server-response-time", "weight": 0},
+                ],
+            },
+            "seo": {
+                "score": 1,
+                "auditRefs": [
+                    {"id": "document-title", "weight": 1},
+                    {"id": "manual-check", "weight": 1},
+                ],
+            },
+        },
+        "audits": {
+            "largest-contentful-paint": {
+                "score": 0.8,
+                "title": "Largest Contentful Paint",
+                "displayValue": "2.6 s",
+            },
+            "server-response-time": {"score": 0, "title": "Server response"},
+            "document-title": {"score": 1, "title": "Has a title"},
+            "manual-check": {"score": None, "title": "Checked by hand"},
+        },
+    }
+    assert lighthouse_findings(report) == (
+        {"performance": 93, "seo": 100},
+        [
+            "performance: largest-contentful-paint scored 0.8: "
+            "Largest Contentful Paint 2.6 s"
+        ],
+    )
 
 
 @pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
