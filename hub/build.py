@@ -5,7 +5,8 @@ Every warning and error logged during the build is collected
 once. The site is built into a staging
 folder that replaces the output folder only when the build succeeded, so a
 failed build never damages the last good site; one build at a time writes to
-an output folder.
+an output folder. What the plugins keep for the next build in this process
+(content_model.build_state) is kept only from a build that was written.
 """
 
 import fcntl
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from pelican.settings import read_settings
 
+from content_model.build_state import state
 from hub.pelican_run import run_pelican
 
 
@@ -36,7 +38,7 @@ def build(settings_file="pelicanconf.py", output=None, overrides=None):
             _swap_in(staging, target)
         else:
             shutil.rmtree(staging, ignore_errors=True)
-    return result
+    return _kept_if_written(result)
 
 
 def rebuild_in_place(settings_file, changed, overrides=None):
@@ -45,7 +47,7 @@ def rebuild_in_place(settings_file, changed, overrides=None):
     Nothing is written if the content has problems; search is not re-indexed."""
     settings = read_settings(settings_file, override=overrides or {})
     with output_lock(Path(settings["OUTPUT_PATH"])):
-        return run_pelican(
+        result = run_pelican(
             settings
             | {
                 "INCREMENTAL_PREVIEW": True,
@@ -53,6 +55,17 @@ def rebuild_in_place(settings_file, changed, overrides=None):
                 "DELETE_OUTPUT_DIRECTORY": False,
             }
         )
+    return _kept_if_written(result)
+
+
+def _kept_if_written(result):
+    """The next build of this process compares with this one only if it was
+    written; after a failed one, with the last that was."""
+    if result.ok:
+        state.commit()
+    else:
+        state.abandon()
+    return result
 
 
 @contextmanager
@@ -100,7 +113,8 @@ def build_to_folder(settings_file, overrides=None):
     folder as a TemporaryDirectory for the caller to clean up)."""
     scratch = tempfile.TemporaryDirectory(prefix="hub-build-")
     settings = read_settings(settings_file, override=overrides or {})
-    return run_pelican(settings | {"OUTPUT_PATH": scratch.name}), scratch
+    result = run_pelican(settings | {"OUTPUT_PATH": scratch.name})
+    return _kept_if_written(result), scratch
 
 
 def _index_for_search(site, result):

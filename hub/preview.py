@@ -5,11 +5,10 @@ rebuild finishes and, while the latest rebuild has failed, with its errors at
 the top; the files in output/ are never changed for it. The CMS at /admin/ is
 served as it is, since reloading would lose what an editor is typing; it
 edits the working tree through decap-server, the CMS's local backend, which
-the preview starts.
+the preview starts. Which builds run, and when: hub.preview_builds.
 """
 
 import errno
-import gc
 import html
 import os
 import re
@@ -22,22 +21,19 @@ from http import HTTPStatus
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-import watchfiles
 from pelican.settings import read_settings
 
 from cms_admin import ADMIN_FOLDER
 from cms_admin.decap_config import repository_root
-from hub.build import build, rebuild_in_place, summary
+from hub.build import summary
+from hub.preview_builds import BuildCounter, Previewer, watch
 from hub.receiver import PreviewHandler, make_server, receiver_for
 
-WATCHED = ("content", "theme", "plugins", "pelicanconf.py")
 # Pinned in package-lock.json; `npm ci` installs it.
 DECAP_SERVER = Path(__file__).resolve().parent.parent / "node_modules/.bin/decap-server"
 CMS_BACKEND_START_SECONDS = 30
 # How long a browser's request for the next build waits before asking again.
 RELOAD_WAIT_SECONDS = 20
-# No changes for this long: the preview is idle, and tidies its memory.
-IDLE_MILLISECONDS = 500
 
 
 class PortInUse(Exception):
@@ -48,93 +44,6 @@ class PortInUse(Exception):
             f"port {port} is already in use (is another `{command}` running?). "
             f"Stop it, or choose another port: {command} --port {port + 1}"
         )
-
-
-class BuildCounter:
-    """Finished builds so far, and the latest one's errors: the pages reload
-    when the count changes, and show the errors while there are any."""
-
-    def __init__(self):
-        self.count = 0
-        self.errors = []
-        self._changed = threading.Condition()
-
-    def finished(self, errors=()):
-        with self._changed:
-            self.count += 1
-            self.errors = list(errors)
-            self._changed.notify_all()
-
-    def wait_after(self, seen, timeout):
-        """The count once it differs from `seen`, or after `timeout` seconds."""
-        with self._changed:
-            self._changed.wait_for(lambda: str(self.count) != seen, timeout)
-            return self.count
-
-
-class Previewer:
-    """The builds of one preview session.
-
-    The first build, and every build after anything but an article file
-    changed (theme, data, pages, plugins, settings), is a full build. When only
-    article files changed since the last good build, the fast path writes just
-    what they affect (plugins/incremental_preview).
-    """
-
-    def __init__(self, settings_file, overrides=None, builds=None):
-        self.settings_file = settings_file
-        self.overrides = (overrides or {}) | {"INCREMENTAL_PREVIEW": True}
-        settings = read_settings(settings_file, override=self.overrides)
-        self.article_folders = [
-            Path(settings["PATH"], folder).resolve()
-            for folder in settings["ARTICLE_PATHS"]
-        ]
-        self.output = Path(settings["OUTPUT_PATH"])
-        self.builds = builds or BuildCounter()
-        self.full_build_needed = True
-        self.written = None
-
-    def rebuild(self, changed=()):
-        changed = [Path(path) for path in changed]
-        if not changed or not all(map(self._is_article, changed)):
-            self.full_build_needed = True
-        if _identity(self.output) != self.written:
-            self.full_build_needed = True  # another build (invoke preview) swapped in
-        if self.full_build_needed:
-            result = build(self.settings_file, overrides=self.overrides)
-            self.full_build_needed = not result.ok
-        else:
-            result = rebuild_in_place(self.settings_file, changed, self.overrides)
-        if result.ok:
-            self.written = _identity(self.output)
-        self.builds.finished(result.errors)
-        return result
-
-    def _is_article(self, path):
-        resolved = path.resolve()
-        return path.suffix == ".md" and any(
-            resolved.is_relative_to(folder) for folder in self.article_folders
-        )
-
-
-def _identity(folder):
-    """Which output folder this is: each full build swaps in a new one."""
-    try:
-        found = folder.stat()
-    except FileNotFoundError:
-        return None
-    return found.st_dev, found.st_ino
-
-
-def tidy_memory():
-    """Between builds, once nothing is happening: collect the last build's
-    garbage and freeze what survives (the kept site), so that collections
-    during the next build scan only what it allocates. Not right after a
-    build: it holds the interpreter for a moment, and the browser is asking
-    for the new page then."""
-    gc.unfreeze()
-    gc.collect()
-    gc.freeze()
 
 
 RELOAD_SCRIPT = b"""(function () {
@@ -310,40 +219,6 @@ class LiveReloadHandler(PreviewHandler):
 
 def _is_admin(path):
     return path.startswith(f"/{ADMIN_FOLDER}/")
-
-
-class EditorFilesFilter(watchfiles.DefaultFilter):
-    """Also ignores the files editors write beside the one being saved, which
-    would otherwise make every save of an article a full build."""
-
-    ignore_entity_patterns = (
-        *watchfiles.DefaultFilter.ignore_entity_patterns,
-        r"^\d+$",  # Vim checks that it may write by creating 4913
-        r"\.tmp$",
-        r"^\.goutputstream-",  # gedit's atomic saves
-    )
-
-
-def watch(previewer, paths=WATCHED, stop=None):
-    """Rebuild after each batch of saved changes, until `stop` is set."""
-    existing = [path for path in paths if Path(path).exists()]
-    changes_seen = watchfiles.watch(
-        *existing,
-        watch_filter=EditorFilesFilter(),
-        step=50,
-        stop_event=stop,
-        rust_timeout=IDLE_MILLISECONDS,
-        yield_on_timeout=True,
-    )
-    untidy = True
-    for changes in changes_seen:
-        if changes:
-            result = previewer.rebuild({path for _, path in changes})
-            print("\n".join(summary(result)), flush=True)
-            untidy = True
-        elif untidy:
-            tidy_memory()
-            untidy = False
 
 
 def serve(settings_file, port=8000, overrides=None, stop=None):

@@ -3,7 +3,10 @@
 import shutil
 from pathlib import Path
 
-from conftest import SmallSite
+from incremental_preview.listings import CARD_TEMPLATES, shown_fields
+from jinja2 import DictLoader, Environment, FileSystemLoader
+
+from conftest import ROOT, SmallSite
 
 
 def hub(root):
@@ -225,3 +228,23 @@ def test_nothing_is_kept_when_the_settings_or_the_data_changed(tmp_path):
     site.write_data()
     assert site.rebuild_in_place([path], **changed).ok
     assert_same_as_a_clean_build(site, tmp_path / "new-data", **changed)
+
+
+def test_what_listings_show_is_read_from_the_theme():
+    theme = Environment(loader=FileSystemLoader(ROOT / "theme" / "templates"))
+    shown = shown_fields(theme)
+    assert {"status", "title", "summary", "url", "date", "modified"} <= set(shown.card)
+    assert {"url", "date", "modified"} <= set(shown.sitemap)
+    assert "summary" not in shown.sitemap
+
+
+def test_a_field_added_to_a_card_is_compared_with_no_other_change():
+    card = (
+        "{% macro article_card(article) %}{{ article.reading_minutes }}{% endmacro %}"
+    )
+    listing = "{% for other in articles %}{{ other.editor.name }}{% endfor %}"
+    templates = dict.fromkeys(CARD_TEMPLATES, listing) | {"sitemap.html": ""}
+    templates[CARD_TEMPLATES[0]] = card
+    shown = shown_fields(Environment(loader=DictLoader(templates)))
+    assert shown.card == ("status", "editor", "reading_minutes")
+    assert shown.sitemap == ("status",)

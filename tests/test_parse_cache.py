@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from content_model import reader
+from content_model.build_state import state
 from content_model.reader import HubMarkdownReader
 
 
@@ -22,7 +22,7 @@ def parses(monkeypatch):
     monkeypatch.setattr(HubMarkdownReader, "_parse_file", counting)
 
     def fresh_process():
-        reader.parsed_files.clear()
+        state.parsed_files.clear()
         counted.clear()
         return counted
 

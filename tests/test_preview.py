@@ -18,7 +18,8 @@ import tasks
 from conftest import ROOT, SmallSite
 from hub import preview as preview_module
 from hub.pelican_run import BuildResult
-from hub.preview import BuildCounter, LiveReloadHandler, watch
+from hub.preview import LiveReloadHandler
+from hub.preview_builds import BuildCounter, watch
 from hub.receiver import make_server
 
 RELOAD_TAG = '<script src="/__reload.js" defer></script></head>'

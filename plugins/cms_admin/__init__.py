@@ -31,6 +31,8 @@ from urllib.parse import urlsplit
 import yaml
 from pelican import signals
 
+from content_model.build_state import state
+
 from .decap_config import decap_config, read_data_entries
 
 ADMIN_FOLDER = "admin"
@@ -54,8 +56,6 @@ DEFAULTS = {
     ),
 }
 logger = logging.getLogger(__name__)
-# The theme's admin page template, for the build in progress.
-_template = []
 
 
 class CmsSettingsError(ValueError):
@@ -131,7 +131,7 @@ def check_settings(pelican):
 
 
 def keep_template(generators):
-    _template[:] = [generators[0].get_template("admin")]
+    state.current.templates["admin"] = generators[0].get_template("admin")
 
 
 def write_admin(pelican):
@@ -141,7 +141,10 @@ def write_admin(pelican):
     config = decap_config(settings, _backend(settings), read_data_entries(settings))
     text = yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True)
     _write(folder / "config.yml", text.encode())
-    _write(folder / "index.html", _template[0].render(settings).encode())
+    _write(
+        folder / "index.html",
+        state.current.templates["admin"].render(settings).encode(),
+    )
     for source in sorted(Path(settings["CMS_BUNDLE"]).iterdir()):
         if BUNDLE_FILES.fullmatch(source.name):
             _copy(source, folder / source.name)

@@ -12,9 +12,10 @@ from functools import partial
 from pelican import signals
 from pelican.urlwrappers import Category
 
-from . import problems
 from .body_checks import check_body, known_urls, link_targets
+from .build_state import state
 from .facts import resolve_facts
+from .memo import per_article_memo
 from .parallel import prefetch
 from .parse_cache import ParseCache
 from .problems import (
@@ -28,8 +29,8 @@ from .problems import (
 )
 from .reader import HubMarkdownReader
 from .reserved import hub_outputs, taken_by_hub
-from .reuse import reuse
-from .site_data import load_site_data
+from .settings import whole_number
+from .site_data import find_products, load_site_data
 from .symlinks import check_symlinks
 
 DEFAULTS = {
@@ -54,17 +55,13 @@ CONTENT_LISTS = (
 
 
 def start_build(pelican):
-    problems.reported.clear()
+    state.begin()
     settings = pelican.settings
     for key, default in DEFAULTS.items():
         settings.setdefault(key, default)
     check_symlinks(settings["PATH"], "content")
     check_symlinks(settings["THEME"], "theme")
-    months = settings["REVIEW_PERIOD_MONTHS"]
-    if not isinstance(months, int) or isinstance(months, bool) or months < 1:
-        raise ValueError(
-            f"REVIEW_PERIOD_MONTHS must be a whole number of months, got {months!r}"
-        )
+    whole_number(settings, "REVIEW_PERIOD_MONTHS", minimum=1)
 
 
 def use_hub_reader(readers):
@@ -90,12 +87,12 @@ def load_data(generator):
 def resolve_articles(generator):
     """Turn slugs into topics and people, before Pelican groups by category."""
     site_data = generator.context["site_data"]
-    everything = _all_articles(generator)
+    everything = all_articles(generator)
     known_articles = {article.slug for article in everything}
     for article in everything:
         if getattr(article, "has_problems", False):
             continue
-        reuse(article, "resolve", partial(_resolve, article, site_data))
+        per_article_memo(article, "resolve", partial(_resolve, article, site_data))
         for slug in getattr(article, "related", []):
             _check_known(article, "related", slug, known_articles, site_data)
     for article in generator.articles:
@@ -108,8 +105,10 @@ def _resolve(article, site_data):
     _resolve_topic(article, site_data)
     _resolve_editor(article, site_data)
     resolve_facts(article, site_data.facts)
-    for slug in getattr(article, "products", []):
-        _check_known(article, "products", slug, site_data.products, site_data)
+    if hasattr(article, "products"):
+        article.products, unknown = find_products(article.products, site_data.products)
+        for slug in unknown:
+            _check_known(article, "products", slug, site_data.products, site_data)
     # Pelican formats the URL and file name again on every use, tens of
     # thousands of times per build; they are final once the topic is known.
     article.override_url = article.url
@@ -143,7 +142,8 @@ def _check_review_date(article):
     )
 
 
-def _all_articles(generator):
+def all_articles(generator):
+    """Every article, published or not."""
     return generator.articles + generator.drafts + generator.hidden_articles
 
 
@@ -176,7 +176,7 @@ def _check_known(article, field, slug, known, site_data):
     broken (reported there)."""
     if slug in known:
         return True
-    if slug not in site_data.broken and DATA_FILES.get(field) not in site_data.unread:
+    if not site_data.reported_missing(slug, DATA_FILES.get(field)):
         report_field(
             article,
             field,
@@ -246,8 +246,8 @@ def stop_if_problems(pelican):
     Runs as the writer is chosen: after every plugin has checked the content,
     before any page is written.
     """
-    if problems.reported:
-        raise ContentProblems(len(problems.reported))
+    if state.current.problems:
+        raise ContentProblems(len(state.current.problems))
 
 
 def mark_build_start(pelican):

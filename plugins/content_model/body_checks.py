@@ -10,8 +10,9 @@ import re
 from functools import partial
 from urllib.parse import unquote, urlsplit
 
+from .memo import per_article_memo, shared_inputs
+from .pelican_compat import body_html
 from .problems import report
-from .reuse import reuse, shared_inputs
 
 ATTRIBUTE = re.compile(r'\b(href|src)="([^"]*)"')
 IMAGE = re.compile(r"<img\b[^>]*>")
@@ -42,9 +43,9 @@ def link_targets(context, urls):
 
 
 def check_body(content, context, urls, targets):
-    links = reuse(content, "body", partial(_checked_body, content))
+    links = per_article_memo(content, "body", partial(_checked_body, content))
     check = partial(_check_links, content, links, context, urls)
-    reuse(content, "links", check, targets)
+    per_article_memo(content, "links", check, targets)
 
 
 def _check_links(content, links, context, urls):
@@ -65,7 +66,7 @@ def _check_links(content, links, context, urls):
 def _checked_body(content):
     """The body's links, to check against the other pages at every build; its
     images' alt text, which depends on the body alone, checked here."""
-    for image in IMAGE.findall(content._content):
+    for image in IMAGE.findall(body_html(content)):
         alt = ALT.search(image)
         if not alt or not alt.group(1).strip():
             src = re.search(r'src="([^"]*)"', image)
@@ -78,7 +79,7 @@ def _checked_body(content):
                 "so screen reader users get the same information.",
                 line_of(content.source_path, name),
             )
-    return ATTRIBUTE.findall(content._content)
+    return ATTRIBUTE.findall(body_html(content))
 
 
 def _link_problem(value, content, context, urls):

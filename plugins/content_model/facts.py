@@ -9,6 +9,7 @@ import html
 import re
 
 from .body_checks import line_of
+from .pelican_compat import body_html, set_body_html
 from .problems import did_you_mean, report
 
 FACT = re.compile(r"\{fact:([^{}\s]*)\}")
@@ -31,4 +32,4 @@ def resolve_facts(content, facts):
         )
         return match.group(0)
 
-    content._content = FACT.sub(value, content._content)
+    set_body_html(content, FACT.sub(value, body_html(content)))

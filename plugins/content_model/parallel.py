@@ -1,19 +1,22 @@
 """Parse the articles on every core before Pelican reads them one by one.
 
 Markdown is most of a build's time and Pelican reads on one core. Workers
-parse ahead into `reader.parsed_files`; the reader then only reports each
-file's problems and makes Pelican's objects. Files parsed by an earlier build
-of this process and unchanged since are not parsed again. Small batches skip
-the workers, since starting them costs more than it saves, and so does a
-preview's rebuild in place, which reads only the files that changed.
+parse ahead into the build state's `parsed_files`; the reader then only
+reports each file's problems and makes Pelican's objects. Files parsed by an
+earlier build of this process and unchanged since are not parsed again. Small
+batches skip the workers, since starting them costs more than it saves, and
+so does a preview's rebuild in place, which reads only the files that changed.
 """
 
 import multiprocessing
 import os
 
-from .reader import HubMarkdownReader, parsed_files, source_key
+from .build_state import state
+from .reader import HubMarkdownReader, source_key
 
-_reader = []  # the worker process's reader, made once per worker
+# The worker process's reader, made once per worker: it ends with the worker,
+# so it is not state kept between builds (build_state).
+_reader = []
 
 
 def _start_worker(settings):
@@ -38,6 +41,7 @@ def prefetch(generator):
         if name.endswith(".md")
     ]
     current = {source_key(path, settings): path for path in paths}
+    parsed_files = state.parsed_files
     for key in parsed_files.keys() - current.keys():
         del parsed_files[key]  # changed or deleted since the last build
     paths = [path for key, path in current.items() if key not in parsed_files]

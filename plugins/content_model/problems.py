@@ -10,6 +10,8 @@ import logging
 import os
 from dataclasses import dataclass
 
+from .build_state import state
+
 logger = logging.getLogger("content_model")
 # Things an editor should know that are not mistakes, such as a scheduled
 # article; the build runner lists them after the warnings.
@@ -17,9 +19,6 @@ notices = logging.getLogger("content_model.notice")
 notices.setLevel(logging.INFO)
 
 LISTED_CHOICES = 12
-
-# Problems reported during the current build; reset when a build starts.
-reported = []
 
 
 class ContentProblems(Exception):
@@ -52,7 +51,7 @@ def display_path(path):
 
 def report(path, field, message, fix, line=None):
     problem = Problem(display_path(path), field, message, fix, line)
-    reported.append(problem)
+    state.current.problems.append(problem)
     logger.error("%s", problem, extra={"problem": problem})
 
 

@@ -8,11 +8,13 @@ from pelican.readers import BaseReader, MarkdownReader
 from pelican.urlwrappers import Author, Tag
 
 from . import fields, placeholders
+from .build_state import state
 from .dates import add_months
 from .front_matter import FENCE, FrontMatterError, load_yaml, split_front_matter
 from .mojibake import GARBLED_FIX, find_mojibake, garbled
 from .parse_cache import ParseCache
-from .problems import did_you_mean, report
+from .problems import report
+from .schema import FRONT_MATTER, check_values
 
 KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 MAX_FILE_BYTES = 2_000_000
@@ -26,11 +28,6 @@ UTF8_FIX = (
     "Save the file with UTF-8 encoding (in most editors: 'Save with encoding' "
     "then 'UTF-8'), then retype any character shown wrongly."
 )
-
-# Parsed files, by source_key: filled ahead of a build by `parallel.prefetch`,
-# and kept between the builds of one process, so a preview re-parses only
-# the files that changed.
-parsed_files = {}
 
 
 def source_key(path, settings):
@@ -54,6 +51,9 @@ class HubMarkdownReader(MarkdownReader):
         self._cache = ParseCache(settings)
 
     def read(self, source_path):
+        # Filled ahead of the build by `parallel.prefetch`, and kept between
+        # builds, so a preview re-parses only the files that changed.
+        parsed_files = state.parsed_files
         key = source_key(source_path, self.settings)
         if key not in parsed_files:
             parsed_files[key] = self.parse(source_path)
@@ -124,36 +124,10 @@ class HubMarkdownReader(MarkdownReader):
         )
 
     def _parse(self, path, schema, values, lines, found):
-        metadata, ok = {}, True
-        for key, value in values.items():
-            if key not in schema:
-                found(
-                    (
-                        path,
-                        key,
-                        f"unknown front-matter key '{key}'",
-                        did_you_mean(key, schema),
-                        lines.get(key),
-                    )
-                )
-                ok = False
-                continue
-            try:
-                metadata[key] = schema[key].parse(value)
-            except fields.FieldError as error:
-                found((path, key, error.message, error.fix, lines.get(key)))
-                ok = False
-        for key, spec in schema.items():
-            if spec.required and key not in values:
-                found(
-                    (
-                        path,
-                        key,
-                        f"the required key '{key}' is missing",
-                        f"Add a line '{key}: ...' to the front-matter.",
-                    )
-                )
-                ok = False
+        metadata, wrong = check_values(values, schema, FRONT_MATTER)
+        for key, message, fix in wrong:
+            found((path, key, message, fix, lines.get(key)))
+        ok = not wrong
         if schema is fields.ARTICLE_FIELDS:
             metadata.setdefault("cta", "quote")
             if "date" in metadata:

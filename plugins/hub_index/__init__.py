@@ -17,6 +17,10 @@ from dataclasses import dataclass
 
 from pelican import signals
 
+from content_model.pelican_compat import skip_unpublished_groupings
+from content_model.settings import check_plugin_order, whole_number
+
+NEEDS = ("content_model",)
 DEFAULTS = {"RECENTLY_UPDATED_COUNT": 5}
 
 
@@ -29,9 +33,8 @@ class TopicSection:
 
 def check_settings(pelican):
     for key, default in DEFAULTS.items():
-        value = pelican.settings.setdefault(key, default)
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise ValueError(f"{key} must be a whole number, 0 or more, got {value!r}")
+        pelican.settings.setdefault(key, default)
+        whole_number(pelican.settings, key)
 
 
 def updated(article):
@@ -40,15 +43,10 @@ def updated(article):
 
 
 def attach_sections(generator):
-    # No tag or author pages are published, but Pelican would still collect
-    # each one's articles by scanning every article once per tag or author.
-    if not generator.settings["TAG_SAVE_AS"]:
-        generator.tags = {}
-    if not generator.settings["AUTHOR_SAVE_AS"]:
-        generator.authors = []
-    # Topic pages list their `articles`; Pelican would also give each one its
-    # own `dates` list by scanning every article, which the theme never shows.
-    generator.dates = []
+    # No tag or author pages are published, and topic pages list their
+    # `articles`, never their `dates`: Pelican would still scan every article
+    # once per tag, author and topic to group them.
+    skip_unpublished_groupings(generator)
     site_data = generator.context["site_data"]
     by_topic = {}
     for article in generator.articles:
@@ -77,5 +75,6 @@ def attach_sections(generator):
 
 
 def register():
+    signals.initialized.connect(check_plugin_order)
     signals.initialized.connect(check_settings)
     signals.article_generator_finalized.connect(attach_sections)

@@ -11,12 +11,9 @@ import os
 
 from pelican import signals
 
+from content_model.build_state import state
 from content_model.problems import display_path, report_field
 from content_model.reserved import hub_outputs, taken_by_hub
-
-# The build in progress: old path -> content, and the theme's redirect template.
-_redirects = {}
-_template = []
 
 
 def output_file(path):
@@ -28,8 +25,7 @@ def output_file(path):
 
 
 def collect_redirects(generators):
-    _redirects.clear()
-    _template[:] = [generators[0].get_template("redirect")]
+    state.current.templates["redirect"] = generators[0].get_template("redirect")
     written = set()
     contents = []
     for generator in generators:
@@ -48,6 +44,7 @@ def collect_redirects(generators):
 
 
 def _claim(path, content, written, reserved):
+    redirects = state.current.redirects
     taken = taken_by_hub(output_file(path), reserved)
     if taken:
         report_field(
@@ -64,8 +61,8 @@ def _claim(path, content, written, reserved):
             f"'{path}' is a page of the hub, so it cannot redirect",
             "Remove it from redirect_from, or move the page that lives there.",
         )
-    elif path in _redirects and _redirects[path] is not content:
-        other = display_path(_redirects[path].source_path)
+    elif path in redirects and redirects[path] is not content:
+        other = display_path(redirects[path].source_path)
         report_field(
             content,
             "redirect_from",
@@ -73,21 +70,23 @@ def _claim(path, content, written, reserved):
             "Keep the old path in one file's redirect_from only.",
         )
     else:
-        _redirects[path] = content
+        redirects[path] = content
 
 
 def write_redirects(pelican):
-    if not _redirects:
+    redirects = state.current.redirects
+    if not redirects:
         return
     settings = pelican.settings
+    template = state.current.templates["redirect"]
     lines = []
-    for path, content in sorted(_redirects.items()):
+    for path, content in sorted(redirects.items()):
         target = f"{settings['SITEURL']}/{content.url}"
         lines.append(f"{path}  /{content.url}  301")
         destination = os.path.join(pelican.output_path, output_file(path))
         os.makedirs(os.path.dirname(destination), exist_ok=True)
         with open(destination, "w", encoding="utf-8") as handle:
-            handle.write(_template[0].render(settings, target=target, content=content))
+            handle.write(template.render(settings, target=target, content=content))
     netlify = os.path.join(pelican.output_path, "_redirects")
     with open(netlify, "w", encoding="utf-8") as handle:
         handle.write("\n".join(lines) + "\n")
