@@ -52,6 +52,7 @@ PLUGINS = [
     "incremental_preview",
     "cms_admin",
     "quote_form",
+    "search_index",
 ]
 
 # Promos on articles whose topic names none; the quote block follows the first.
@@ -71,7 +72,7 @@ PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 CATEGORY_URL = "topics/{slug}/"
 CATEGORY_SAVE_AS = "topics/{slug}/index.html"
-# Index the built site with Pagefind for the search page.
+# Index the built site with Pagefind for the search page (plugins/search_index).
 SEARCH_INDEX = True
 
 # The hub index, search, the 404 page, and files that hosts and robots read.
@@ -130,11 +131,18 @@ MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},
         "markdown.extensions.toc": {},
-        "markdown.extensions.smarty": {},
+        # Smarty, skipping text it cannot change (content_model/typography.py).
+        "content_model.typography": {},
     },
     "output_format": "html5",
 }
-JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
+# Each build makes its own environment, so it need not check templates for changes.
+JINJA_ENVIRONMENT = {
+    "autoescape": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "auto_reload": False,
+}
 
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None

@@ -11,10 +11,8 @@ an output folder. What the plugins keep for the next build in this process
 
 import fcntl
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -32,8 +30,10 @@ def build(settings_file="pelicanconf.py", output=None, overrides=None):
     with output_lock(target):
         shutil.rmtree(staging, ignore_errors=True)
         result = run_pelican(settings | {"OUTPUT_PATH": str(staging.resolve())})
-        if result.ok and settings.get("SEARCH_INDEX"):
-            _index_for_search(staging, result)
+        index = state.current.search_index
+        if index is not None:
+            index.close()
+            result.search_seconds = index.save_seconds
         if result.ok:
             _swap_in(staging, target)
         else:
@@ -53,6 +53,7 @@ def rebuild_in_place(settings_file, changed, overrides=None):
                 "INCREMENTAL_PREVIEW": True,
                 "PREVIEW_CHANGED": [str(path) for path in changed],
                 "DELETE_OUTPUT_DIRECTORY": False,
+                "SEARCH_INDEX": False,
             }
         )
     return _kept_if_written(result)
@@ -113,22 +114,10 @@ def build_to_folder(settings_file, overrides=None):
     folder as a TemporaryDirectory for the caller to clean up)."""
     scratch = tempfile.TemporaryDirectory(prefix="hub-build-")
     settings = read_settings(settings_file, override=overrides or {})
-    result = run_pelican(settings | {"OUTPUT_PATH": scratch.name})
-    return _kept_if_written(result), scratch
-
-
-def _index_for_search(site, result):
-    """Pagefind's index of the article bodies; the site ships with it or not at all."""
-    started = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"],
-        capture_output=True,
-        text=True,
-        check=False,
+    result = run_pelican(
+        settings | {"OUTPUT_PATH": scratch.name, "SEARCH_INDEX": False}
     )
-    result.search_seconds = time.perf_counter() - started
-    if done.returncode != 0:
-        result.errors.append(f"Search indexing failed: {done.stderr.strip()}")
+    return _kept_if_written(result), scratch
 
 
 def _swap_in(staging, target):

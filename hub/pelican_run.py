@@ -22,7 +22,8 @@ class BuildResult:
     warnings: list = field(default_factory=list)
     notices: list = field(default_factory=list)
     seconds: float = 0.0  # Pelican's build
-    search_seconds: float = 0.0  # Pagefind's index, after it
+    # Saving the search index once the pages are written (plugins/search_index).
+    search_seconds: float = 0.0
 
     @property
     def ok(self):

@@ -57,7 +57,7 @@ COLD = ("a", "b")
 # settings its templates use (reading aids, the forms) and the index's data.
 # The plugins left out (promos and quote call-to-action, resources and related
 # guidance, redirects, the preview's) are what a/b measures.
-B_PLUGINS = ["content_model", "reading_aids", "quote_form", "hub_index"]
+B_PLUGINS = ["content_model", "reading_aids", "quote_form", "hub_index", "search_index"]
 
 
 def measure(kind, folder, plugins=None, runs=1):

@@ -62,6 +62,8 @@ class CurrentBuild:
     redirects: dict = field(default_factory=dict)
     # Theme templates the plugins render once every page is written, by name.
     templates: dict = field(default_factory=dict)
+    # The Pagefind index being made as pages are written (plugins/search_index).
+    search_index: object = None
 
 
 class CompiledTemplates(BytecodeCache):
