@@ -71,20 +71,27 @@ def received(hub):
     return read
 
 
-@pytest.fixture(params=[True, False], ids=["js", "no-js"])
-def page(request, browser):
-    context = browser.new_context(java_script_enabled=request.param)
+def new_page(browser, javascript):
+    """A page in a context of its own, closed after the test."""
+    context = browser.new_context(java_script_enabled=javascript)
     context.set_default_timeout(10_000)
     yield context.new_page()
     context.close()
+
+
+@pytest.fixture(params=[True, False], ids=["js", "no-js"])
+def page(request, browser):
+    yield from new_page(browser, request.param)
 
 
 @pytest.fixture
 def js_page(browser):
-    context = browser.new_context()
-    context.set_default_timeout(10_000)
-    yield context.new_page()
-    context.close()
+    yield from new_page(browser, True)
+
+
+@pytest.fixture
+def no_js_page(browser):
+    yield from new_page(browser, False)
 
 
 def browser_today(page):
@@ -133,28 +140,28 @@ def expect_thank_you(page, base_url):
     expect(page.locator("h1")).to_have_text("Quote request sent")
 
 
-def test_request_from_an_article_records_every_field(page, base_url, received):
-    open_quote_from_article(page, base_url)
-    fill(page, ANSWERS)
+def send(page, base_url, answers):
+    """Fill in the open form, agree, send it and see the thank-you page."""
+    fill(page, answers)
     submit(page)
     expect_thank_you(page, base_url)
-    assert without_time(received()) == [expected(ANSWERS)]
 
 
-def test_unicode_in_every_field_arrives_intact(page, base_url, received):
+@pytest.mark.parametrize(
+    "answers", [ANSWERS, UNICODE_ANSWERS], ids=["plain", "unicode"]
+)
+def test_request_from_an_article_records_every_field_intact(
+    page, base_url, received, answers
+):
     open_quote_from_article(page, base_url)
-    fill(page, UNICODE_ANSWERS)
-    submit(page)
-    expect_thank_you(page, base_url)
-    assert without_time(received()) == [expected(UNICODE_ANSWERS)]
+    send(page, base_url, answers)
+    assert without_time(received()) == [expected(answers)]
 
 
 def test_honeypot_filled_is_not_recorded(page, base_url, received):
     open_quote_from_article(page, base_url)
-    fill(page, ANSWERS)
     page.locator('[name="_gotcha"]').evaluate("(field) => { field.value = 'spam'; }")
-    submit(page)
-    expect_thank_you(page, base_url)
+    send(page, base_url, ANSWERS)
     assert received() == []
 
 
@@ -237,33 +244,27 @@ def test_deadline_in_the_past_is_refused(js_page, base_url, received):
 
 
 def test_without_javascript_the_browser_refuses_missing_fields(
-    browser, base_url, received
+    no_js_page, base_url, received
 ):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    open_quote_from_article(page, base_url)
-    expect(page.locator(FORM)).not_to_have_attribute("novalidate", "")
-    fill(page, {"name": "Gwen Jones"}, consent=False)
-    submit(page)
-    assert page.locator("#organisation:invalid").count() == 1
-    assert page.locator(f"{FORM}:invalid").count() == 1
-    assert page.url == f"{base_url}/quote/?source_article={ARTICLE}"
-    context.close()
+    open_quote_from_article(no_js_page, base_url)
+    expect(no_js_page.locator(FORM)).not_to_have_attribute("novalidate", "")
+    fill(no_js_page, {"name": "Gwen Jones"}, consent=False)
+    submit(no_js_page)
+    assert no_js_page.locator("#organisation:invalid").count() == 1
+    assert no_js_page.locator(f"{FORM}:invalid").count() == 1
+    assert no_js_page.url == f"{base_url}/quote/?source_article={ARTICLE}"
     assert received() == []
 
 
 def test_without_javascript_the_browser_refuses_a_past_deadline(
-    browser, base_url, received
+    no_js_page, base_url, received
 ):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    open_quote_from_article(page, base_url)
+    open_quote_from_article(no_js_page, base_url)
     yesterday = (date.today() - timedelta(days=1)).isoformat()
-    fill(page, ANSWERS | {"deadline": yesterday})
-    submit(page)
-    assert page.locator("#deadline:invalid").count() == 1
-    assert page.url == f"{base_url}/quote/?source_article={ARTICLE}"
-    context.close()
+    fill(no_js_page, ANSWERS | {"deadline": yesterday})
+    submit(no_js_page)
+    assert no_js_page.locator("#deadline:invalid").count() == 1
+    assert no_js_page.url == f"{base_url}/quote/?source_article={ARTICLE}"
     assert received() == []
 
 

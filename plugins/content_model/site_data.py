@@ -21,11 +21,17 @@ EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
 @dataclass(frozen=True)
-class Topic:
-    """A subject articles are grouped under, with its own page."""
+class Named:
+    """An entry that articles refer to by slug and pages show by name."""
 
     slug: str
     name: str
+
+
+@dataclass(frozen=True)
+class Topic(Named):
+    """A subject articles are grouped under, with its own page."""
+
     description: str
     products: list = field(default_factory=list)  # of Product
     resources: dict = field(default_factory=dict)
@@ -34,11 +40,9 @@ class Topic:
 
 
 @dataclass(frozen=True)
-class Product:
+class Product(Named):
     """A paid service: promoted on articles, with its own page."""
 
-    slug: str
-    name: str
     tagline: str
     promo: str
     link_text: str
@@ -55,11 +59,9 @@ class Product:
 
 
 @dataclass(frozen=True)
-class Person:
+class Person(Named):
     """An editor of articles, or the company's contact."""
 
-    slug: str
-    name: str
     role: str
 
 

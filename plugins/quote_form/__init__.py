@@ -62,6 +62,15 @@ def _text(settings, name):
     return value.strip()
 
 
+def _required_text(settings, name, missing, fix):
+    """A setting the chosen backend cannot do without."""
+    value = _text(settings, name)
+    if not value:
+        backend = settings["QUOTE_FORM_BACKEND"]
+        _fail(name, f"QUOTE_FORM_BACKEND is {backend!r} but no {missing} is set", fix)
+    return value
+
+
 def _site_url(settings):
     return (settings.get("SITEURL") or "").rstrip("/")
 
@@ -113,14 +122,13 @@ def _netlify(settings, thanks, name):
 
 
 def _formspree(settings, thanks, name):
-    form_id = _text(settings, "QUOTE_FORM_FORMSPREE_ID")
-    if not form_id:
-        _fail(
-            "QUOTE_FORM_FORMSPREE_ID",
-            "QUOTE_FORM_BACKEND is 'formspree' but no Formspree form id is set",
-            "Create the form on formspree.io and set QUOTE_FORM_FORMSPREE_ID to "
-            "its id: the part after /f/ in its endpoint, e.g. 'xyzabcde'.",
-        )
+    form_id = _required_text(
+        settings,
+        "QUOTE_FORM_FORMSPREE_ID",
+        "Formspree form id",
+        "Create the form on formspree.io and set QUOTE_FORM_FORMSPREE_ID to "
+        "its id: the part after /f/ in its endpoint, e.g. 'xyzabcde'.",
+    )
     if not FORMSPREE_ID.fullmatch(form_id):
         _fail(
             "QUOTE_FORM_FORMSPREE_ID",
@@ -145,15 +153,14 @@ def _formspree(settings, thanks, name):
 
 
 def _url(settings, thanks, name):
-    action = _text(settings, "QUOTE_FORM_ACTION")
-    if not action:
-        _fail(
-            "QUOTE_FORM_ACTION",
-            "QUOTE_FORM_BACKEND is 'url' but no QUOTE_FORM_ACTION is set",
-            "Set it to the address that receives the form, e.g. "
-            "'https://forms.example.org/quote', or '/quote/send' for the local "
-            "receiver.",
-        )
+    action = _required_text(
+        settings,
+        "QUOTE_FORM_ACTION",
+        "QUOTE_FORM_ACTION",
+        "Set it to the address that receives the form, e.g. "
+        "'https://forms.example.org/quote', or '/quote/send' for the local "
+        "receiver.",
+    )
     # Browsers drop tabs and new lines from URLs and read a backslash as /, so
     # "/\evil.example" and "//evil.example" both lead to another site.
     if "\\" in action or any(char.isspace() or ord(char) < 0x20 for char in action):
