@@ -81,6 +81,23 @@ def test_title_edit_updates_index_topic_and_lists_and_nothing_else(tmp_path):
         assert Path(untouched) not in rewritten, untouched
 
 
+def test_the_first_edit_after_a_full_build_with_search_takes_the_fast_path(tmp_path):
+    """`invoke serve` indexes search in its full build and not in its rebuilds."""
+    site = hub(tmp_path)
+    assert site.build(INCREMENTAL_PREVIEW=True, SEARCH_INDEX=True).ok
+    before = modified_times(site.output)
+    path = site.article(
+        "guide-2", title="Guide 2", date="2026-01-03", tags=["CQC"], body="Edited.\n"
+    )
+    assert site.rebuild_in_place([path], SEARCH_INDEX=True).ok
+    after = modified_times(site.output)
+    rewritten = {
+        str(p.relative_to(site.output)) for p in after if after[p] != before[p]
+    }
+    assert "guide-2/index.html" in rewritten
+    assert "other-topic/index.html" not in rewritten
+
+
 def test_deleting_an_article_removes_it_everywhere(tmp_path):
     site = hub(tmp_path)
     del site.data["topics"]["tender-writing"]["resources"]

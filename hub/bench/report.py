@@ -56,11 +56,14 @@ def table(report):
             f"{verdict}), {cpu:.3f} CPU"
         )
     if "d" in report["results"]:
-        seconds = report["results"]["d"]["median_seconds"]
+        edits = report["results"]["d"]
+        slowest = max(edits["seconds"])
         target = report["preview_target_seconds"]
-        verdict = "met" if seconds < target else "MISSED"
+        # The slowest edit decides: a median hid a first edit that rebuilt all.
+        verdict = "met" if slowest < target else "MISSED"
         lines.append(
-            f"edit-to-preview = {seconds:.2f}s (target < {target:.2f}s: {verdict}); "
+            f"edit-to-preview = {edits['median_seconds']:.2f}s median, "
+            f"{slowest:.2f}s slowest (target < {target:.2f}s each: {verdict}); "
             f"a title edit, which rewrites the index and the topic page too: "
             f"{report['results']['d']['title_median_seconds']:.2f}s"
         )

@@ -47,6 +47,7 @@ PER_BUILD_SETTINGS = {
     "DELETE_OUTPUT_DIRECTORY",
     "PREVIEW_CHANGED",
     "PREVIEW_SELECTED",
+    "SEARCH_INDEX",  # the full build indexes search, a rebuild in place does not
 }
 
 
