@@ -32,9 +32,11 @@ import yaml
 from pelican import signals
 
 from content_model.build_state import state
+from content_model.settings import check_plugin_order
 
 from .decap_config import decap_config, read_data_entries
 
+NEEDS = ("content_model",)
 ADMIN_FOLDER = "admin"
 GITHUB_API = "https://api.github.com"
 GITHUB_AVATARS = "https://avatars.githubusercontent.com"
@@ -44,6 +46,7 @@ BUNDLE_SCRIPT = "decap-cms.js"
 BUNDLE_FILES = re.compile(
     r"(\d+\.)?decap-cms\.js|decap-cms\.js\.LICENSE\.txt|\w+\.wasm"
 )
+
 DEFAULTS = {
     "CMS_REPOSITORY": "",
     "CMS_BRANCH": "main",
@@ -186,6 +189,7 @@ def _copy(source, target):
 
 
 def register():
+    signals.initialized.connect(check_plugin_order)
     signals.initialized.connect(check_settings)
     signals.all_generators_finalized.connect(keep_template)
     signals.finalized.connect(write_admin)

@@ -37,9 +37,12 @@ from content_model.pelican_compat import (
     reattach,
 )
 from content_model.reader import source_key
+from content_model.settings import check_plugin_order
 
 from .listings import listed_on_pages, listing, page_lists, shown_fields
 from .selection import pages_to_write, remove_pages
+
+NEEDS = ("content_model",)
 
 # Settings that differ between a full preview build and a rebuild in place.
 PER_BUILD_SETTINGS = {
@@ -169,6 +172,7 @@ def finish_build(pelican):
 
 
 def register():
+    signals.initialized.connect(check_plugin_order)
     signals.initialized.connect(start_build)
     signals.article_generator_init.connect(reuse_unchanged_articles)
     signals.all_generators_finalized.connect(select_pages)

@@ -18,7 +18,9 @@ from pelican import signals
 from content_model import all_articles
 from content_model.memo import per_article_memo
 from content_model.pelican_compat import body_html
-from content_model.settings import whole_number
+from content_model.settings import check_plugin_order, whole_number
+
+NEEDS = ("content_model",)
 
 DEFAULTS = {"READING_WORDS_PER_MINUTE": 200, "CONTENTS_MIN_HEADINGS": 4}
 TAG = re.compile(r"<[^>]+>")
@@ -73,5 +75,6 @@ def _reading_aids(article, settings):
 
 
 def register():
+    signals.initialized.connect(check_plugin_order)
     signals.initialized.connect(check_settings)
     signals.article_generator_finalized.connect(attach_reading_aids)

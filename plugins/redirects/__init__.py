@@ -14,6 +14,9 @@ from pelican import signals
 from content_model.build_state import state
 from content_model.problems import display_path, report_field
 from content_model.reserved import hub_outputs, taken_by_hub
+from content_model.settings import check_plugin_order
+
+NEEDS = ("content_model",)
 
 
 def output_file(path):
@@ -93,5 +96,6 @@ def write_redirects(pelican):
 
 
 def register():
+    signals.initialized.connect(check_plugin_order)
     signals.all_generators_finalized.connect(collect_redirects)
     signals.finalized.connect(write_redirects)
