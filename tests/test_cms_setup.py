@@ -16,9 +16,15 @@ NPM_CI = "npm ci --include=dev --ignore-scripts --no-audit --no-fund"
 
 
 @pytest.fixture
-def machine(monkeypatch):
+def machine(monkeypatch, tmp_path):
     """A machine without npm or node_modules: what each task installs."""
     monkeypatch.chdir(ROOT)
+    # `invoke rebuild` deletes the output and caches its settings name: the
+    # test's own, never the editor's output/ and .cache/.
+    scratch = {"OUTPUT_PATH": tmp_path / "output", "CACHE_PATH": tmp_path / "cache"}
+    for folder in scratch.values():
+        folder.mkdir()
+    monkeypatch.setattr(tasks, "read_settings", lambda path: scratch)
     installed = []
     monkeypatch.setattr(shutil, "which", lambda name: None)
     monkeypatch.setattr(
@@ -30,10 +36,15 @@ def machine(monkeypatch):
 
 
 @pytest.mark.parametrize("task", [tasks.build, tasks.rebuild, tasks.preview])
-def test_a_task_that_builds_installs_node_and_the_pinned_packages(machine, task):
+def test_a_task_that_builds_installs_node_and_the_pinned_packages(
+    machine, task, tmp_path
+):
     context = MockContext(run=Result(), repeat=True)
     task(context)
     assert machine == ["nodejs", "npm"]
+    if task is tasks.rebuild:
+        assert not (tmp_path / "output").exists()
+        assert not (tmp_path / "cache").exists()
     context.run.assert_any_call(NPM_CI, hide="out")
 
 
