@@ -13,6 +13,7 @@ import json
 import subprocess
 import tempfile
 import threading
+from pathlib import Path
 
 from pagefind_bin import get_executable
 
@@ -55,13 +56,21 @@ class PagefindService:
         )
 
     def write(self, folder):
-        """Wait for every page to be indexed, then write the index into `folder`."""
+        """Wait for every page to be indexed, then write the index into `folder`.
+
+        The files come back in the reply and are written here, so each is on
+        disk before Pagefind ends: its input closing ends the process at once
+        (`std::process::exit`), whatever it is still doing."""
         with self._arrived:
             added = self._sent
             self._wait(lambda: self._ended or self._answered >= added)
         if self._failures:
             raise PagefindError("; ".join(self._failures[:5]))
-        self.ask({"type": "WriteFiles", "index_id": self._index, "output_path": folder})
+        reply = self.ask({"type": "GetFiles", "index_id": self._index})
+        for file in reply["files"]:
+            path = Path(folder, file["path"])
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(base64.b64decode(file["content"]))
 
     def ask(self, payload):
         number = self._send(payload)
