@@ -112,9 +112,12 @@ class PagefindService:
             raise PagefindError(f"no reply from Pagefind in {REPLY_TIMEOUT_SECONDS}s")
 
     def _read_replies(self):
-        pending = b""
-        while chunk := self._process.stdout.read1(1 << 16):
+        # A bytearray grows in place: the reply with the index's files is large.
+        pending = bytearray()
+        while chunk := self._process.stdout.read1(1 << 20):
             pending += chunk
+            if b"," not in chunk:
+                continue
             *messages, pending = pending.split(b",")
             with self._arrived:
                 for message in messages:
